@@ -1,0 +1,91 @@
+/// One package, as declared by a file in `recipes/` (plus any overlays on top of it).
+public struct Recipe: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// Part of the cross toolchain itself (binutils, gcc, musl, ...): built by `bootstrap`.
+        case toolchain
+        /// A static library added to the sysroot with `muslroot add`.
+        case library
+    }
+
+    public var name: String
+    public var version: String
+    public var summary: String
+    public var homepage: String
+    public var license: String
+    public var kind: Kind
+    /// Optional recipes are shipped but never pulled in by `--all` style defaults.
+    public var optional: Bool
+    public var sources: [Source]
+    /// Patch files, absolute paths, in the order they are applied.
+    public var patches: [String]
+    /// Recipes whose every phase must finish before any phase of this one starts.
+    public var dependencies: [String]
+    /// Values a command can use as `${name}`: a string, or a list spliced into argv.
+    public var variables: [String: VariableValue]
+    /// Environment for every phase of this recipe.
+    public var environment: [String: String]
+    public var phases: [Phase]
+    /// Paths (relative to the staging root, variables allowed) that must exist after the last phase.
+    public var installs: [String]
+    /// The files this recipe was read from, base first, overlays after.
+    public var files: [String]
+
+    /// The file to name in messages: the last layer that touched the recipe.
+    public var file: String { files.last ?? "<unknown>" }
+}
+
+/// A tarball a recipe is built from.
+public struct Source: Sendable, Equatable, Hashable {
+    public var name: String
+    public var url: String
+    /// Further URLs for the same bytes, tried after `url`.
+    public var mirrors: [String]
+    public var sha256: String
+    /// The file name in the cache and in directory mirrors.
+    public var file: String
+    /// Where in the recipe's source tree it is unpacked ("" for the top of it).
+    public var destination: String
+
+    public var urls: [String] { [url] + mirrors }
+}
+
+/// A named step of a recipe's build: a list of commands run one after the other.
+public struct Phase: Sendable, Equatable {
+    public var name: String
+    /// Phases of other recipes (or of this one) that must finish first.
+    public var after: [PhaseReference]
+    /// Each command is an argv array; `${variables}` are expanded before it runs.
+    public var commands: [[String]]
+    /// Working directory (default `${build}`).
+    public var directory: String?
+    public var environment: [String: String]
+}
+
+/// `recipe:phase`, or just `recipe` for the recipe's last phase.
+public struct PhaseReference: Sendable, Hashable, CustomStringConvertible {
+    public var recipe: String
+    public var phase: String?
+
+    public init(recipe: String, phase: String?) {
+        self.recipe = recipe
+        self.phase = phase
+    }
+
+    public init(parsing text: String) {
+        if let colon = text.firstIndex(of: ":") {
+            recipe = String(text[..<colon])
+            let rest = String(text[text.index(after: colon)...])
+            phase = rest.isEmpty ? nil : rest
+        } else {
+            recipe = text
+            phase = nil
+        }
+    }
+
+    public var description: String { phase.map { "\(recipe):\($0)" } ?? recipe }
+}
+
+public enum VariableValue: Sendable, Equatable {
+    case string(String)
+    case list([String])
+}

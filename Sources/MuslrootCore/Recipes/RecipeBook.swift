@@ -1,0 +1,112 @@
+import Foundation
+
+/// Every recipe muslroot knows: the shipped ones with the user's overlay directories laid on
+/// top, in order. A recipe in a later directory overrides the one of the same name before it,
+/// key by key, so an overlay may change only a source and keep the shipped phases.
+public struct RecipeBook: Sendable {
+    public private(set) var recipes: [String: Recipe]
+
+    public var names: [String] { recipes.keys.sorted() }
+
+    public subscript(name: String) -> Recipe? { recipes[name] }
+
+    public init(recipes: [Recipe]) {
+        self.recipes = Dictionary(recipes.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+    }
+
+    /// Loads `directories` in order (the shipped recipes first). Patches for a recipe come from
+    /// `patches/NAME/VERSION/*.patch` beside (or inside) the last directory that has them.
+    public static func load(directories: [String]) throws(RecipeError) -> RecipeBook {
+        var documents: [String: RecipeDocument] = [:]
+        var files: [String: [String]] = [:]
+        for directory in directories {
+            var seenHere: [String: String] = [:]
+            for file in try tomlFiles(in: directory) {
+                let text: String
+                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                    throw .syntax(file: file, line: 1, column: 1, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
+                }
+                let document = try RecipeDocument(file: file, text: text)
+                guard let name = document.name else {
+                    if document.root["name"] == nil { throw .missingField(file: file, key: "name") }
+                    throw .wrongType(file: file, key: "name", line: document.line(of: "name"), expected: "a string")
+                }
+                if let other = seenHere[name] { throw .duplicateName(name: name, files: [other, file]) }
+                seenHere[name] = file
+                if var base = documents[name] {
+                    base.merge(document)
+                    documents[name] = base
+                } else {
+                    documents[name] = document
+                }
+                files[name, default: []].append(file)
+            }
+        }
+        var recipes: [Recipe] = []
+        for (name, document) in documents.sorted(by: { $0.key < $1.key }) {
+            let version: String? = if case .string(let v)? = document.root["version"] { v } else { nil }
+            let patches = version.map { Self.patches(name: name, version: $0, directories: directories) } ?? []
+            recipes.append(try RecipeDecoder(document: document).decode(files: files[name] ?? [], patches: patches))
+        }
+        let book = RecipeBook(recipes: recipes)
+        try book.validate()
+        return book
+    }
+
+    /// Cross-recipe checks: every dependency, phase reference and `${source:X}` names a
+    /// recipe (and phase) that exists.
+    func validate() throws(RecipeError) {
+        for recipe in recipes.values.sorted(by: { $0.name < $1.name }) {
+            for dependency in recipe.dependencies where recipes[dependency] == nil {
+                throw .unknownDependency(file: recipe.file, recipe: recipe.name, dependency: dependency,
+                                         suggestions: Suggestions.nearest(to: dependency, in: names))
+            }
+            for phase in recipe.phases {
+                for reference in phase.after {
+                    guard let other = recipes[reference.recipe] else {
+                        throw .unknownDependency(file: recipe.file, recipe: recipe.name, dependency: reference.recipe,
+                                                 suggestions: Suggestions.nearest(to: reference.recipe, in: names))
+                    }
+                    if let phaseName = reference.phase, !other.phases.contains(where: { $0.name == phaseName }) {
+                        throw .unknownPhase(file: recipe.file, reference: reference.description,
+                                            known: other.phases.map { "\(other.name):\($0.name)" })
+                    }
+                }
+            }
+            for name in VariableCheck.recipeReferences(recipe) where recipes[name] == nil {
+                throw .unknownDependency(file: recipe.file, recipe: recipe.name, dependency: name,
+                                         suggestions: Suggestions.nearest(to: name, in: names))
+            }
+        }
+    }
+
+    public func recipe(named name: String) throws(RecipeError) -> Recipe {
+        guard let recipe = recipes[name] else {
+            throw .unknownPackage(name: name, suggestions: Suggestions.nearest(to: name, in: names))
+        }
+        return recipe
+    }
+
+    private static func tomlFiles(in directory: String) throws(RecipeError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingDirectory(path: directory)
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.filter { $0.hasSuffix(".toml") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    private static func patches(name: String, version: String, directories: [String]) -> [String] {
+        for directory in directories.reversed() {
+            for root in [(directory as NSString).appendingPathComponent("patches"),
+                         ((directory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("patches")] {
+                let folder = "\(root)/\(name)/\(version)"
+                if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+                    let found = entries.filter { $0.hasSuffix(".patch") || $0.hasSuffix(".diff") }.sorted()
+                    if !found.isEmpty { return found.map { "\(folder)/\($0)" } }
+                }
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Turns a merged `RecipeDocument` into a typed `Recipe`, naming the file, key and line of
+/// anything missing or mistyped.
+struct RecipeDecoder {
+    let document: RecipeDocument
+    var file: String { document.file }
+
+    func decode(files: [String], patches: [String]) throws(RecipeError) -> Recipe {
+        let root = document.root
+        let name = try string(root, "name")
+        guard name.range(of: #"^[a-z0-9][a-z0-9+._-]*$"#, options: .regularExpression) != nil else {
+            throw .invalidValue(file: file, key: "name", line: document.line(of: "name"),
+                                message: "'\(name)' must be lowercase letters, digits, '+', '.', '_' or '-'")
+        }
+        let kindText = try optionalString(root, "kind") ?? "library"
+        guard let kind = Recipe.Kind(rawValue: kindText) else {
+            throw .invalidValue(file: file, key: "kind", line: document.line(of: "kind"),
+                                message: "'\(kindText)' is not one of: toolchain, library")
+        }
+        let recipe = Recipe(
+            name: name,
+            version: try string(root, "version"),
+            summary: try string(root, "summary"),
+            homepage: try string(root, "homepage"),
+            license: try string(root, "license"),
+            kind: kind,
+            optional: try optionalBool(root, "optional") ?? false,
+            sources: try sources(root, recipe: name),
+            patches: patches,
+            dependencies: try optionalStrings(root, "depends") ?? [],
+            variables: try variables(root),
+            environment: try environment(root, "env", prefix: ""),
+            phases: try phases(root),
+            installs: try optionalStrings(root, "installs") ?? [],
+            files: files)
+        try VariableCheck(recipe: recipe).run()
+        return recipe
+    }
+
+    // MARK: Sections
+
+    private func sources(_ root: [String: RecipeDocument.Value], recipe: String) throws(RecipeError) -> [Source] {
+        let tables = try tableArray(root, "source")
+        guard !tables.isEmpty else { throw .missingField(file: file, key: "source") }
+        var result: [Source] = []
+        for (index, table) in tables.enumerated() {
+            let key = "source[\(index)]"
+            let url = try string(table, "url", in: key)
+            let sourceName = try optionalString(table, "name", in: key) ?? (index == 0 ? recipe : "source\(index)")
+            guard let sha = try optionalString(table, "sha256", in: key) else {
+                throw .missingField(file: file, key: "\(key).sha256 (source '\(sourceName)': every source needs the sha256 of its tarball)")
+            }
+            guard sha.range(of: "^[0-9a-f]{64}$", options: .regularExpression) != nil else {
+                throw .invalidValue(file: file, key: "\(key).sha256", line: document.line(of: "sha256"),
+                                    message: "'\(sha)' is not 64 lowercase hex digits")
+            }
+            let fileName = try optionalString(table, "file", in: key)
+                ?? URL(string: url)?.lastPathComponent ?? url
+            guard !fileName.isEmpty, !fileName.contains("/"), fileName != "..", fileName != "." else {
+                throw .invalidValue(file: file, key: "\(key).file", line: document.line(of: "file"),
+                                    message: "'\(fileName)' must be a plain file name")
+            }
+            let destination = try optionalString(table, "dest", in: key) ?? ""
+            guard !destination.hasPrefix("/"), !destination.split(separator: "/").contains("..") else {
+                throw .invalidValue(file: file, key: "\(key).dest", line: document.line(of: "dest"),
+                                    message: "'\(destination)' must be a relative path inside the source tree")
+            }
+            result.append(Source(name: sourceName, url: url, mirrors: try optionalStrings(table, "mirrors", in: key) ?? [],
+                                 sha256: sha, file: fileName, destination: destination))
+        }
+        return result
+    }
+
+    private func phases(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> [Phase] {
+        let tables = try tableArray(root, "phase")
+        guard !tables.isEmpty else { throw .missingField(file: file, key: "phase") }
+        var seen: Set<String> = []
+        var result: [Phase] = []
+        for (index, table) in tables.enumerated() {
+            let key = "phase[\(index)]"
+            let name = try string(table, "name", in: key)
+            guard seen.insert(name).inserted else {
+                throw .invalidValue(file: file, key: "\(key).name", line: document.line(of: "name"),
+                                    message: "phase '\(name)' is declared twice")
+            }
+            guard case .array(let runs)? = table["run"] else {
+                if table["run"] == nil { throw .missingField(file: file, key: "\(key).run") }
+                throw .wrongType(file: file, key: "\(key).run", line: document.line(of: "run"),
+                                 expected: "an array of commands, each an array of strings")
+            }
+            var commands: [[String]] = []
+            for run in runs {
+                guard case .array(let argv) = run, !argv.isEmpty,
+                      let strings = Optional(argv.compactMap { if case .string(let s) = $0 { s } else { nil } }),
+                      strings.count == argv.count else {
+                    throw .wrongType(file: file, key: "\(key).run", line: document.line(of: "run"),
+                                     expected: "an array of commands, each a non-empty array of strings (argv)")
+                }
+                commands.append(strings)
+            }
+            result.append(Phase(
+                name: name,
+                after: (try optionalStrings(table, "after", in: key) ?? []).map(PhaseReference.init(parsing:)),
+                commands: commands,
+                directory: try optionalString(table, "cwd", in: key),
+                environment: try environment(table, "env", prefix: "\(key).")))
+        }
+        return result
+    }
+
+    private func variables(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> [String: VariableValue] {
+        guard let value = root["vars"] else { return [:] }
+        guard case .table(let table) = value else {
+            throw .wrongType(file: file, key: "vars", line: document.line(of: "vars"), expected: "a table")
+        }
+        var result: [String: VariableValue] = [:]
+        for (key, value) in table {
+            switch value {
+            case .string(let s): result[key] = .string(s)
+            case .array: result[key] = .list(try strings(table, key, in: "vars"))
+            default:
+                throw .wrongType(file: file, key: "vars.\(key)", line: document.line(of: key),
+                                 expected: "a string or an array of strings")
+            }
+        }
+        return result
+    }
+
+    private func environment(_ table: [String: RecipeDocument.Value], _ key: String, prefix: String) throws(RecipeError) -> [String: String] {
+        guard let value = table[key] else { return [:] }
+        guard case .table(let env) = value else {
+            throw .wrongType(file: file, key: prefix + key, line: document.line(of: key), expected: "a table of strings")
+        }
+        var result: [String: String] = [:]
+        for (name, value) in env {
+            guard case .string(let s) = value else {
+                throw .wrongType(file: file, key: "\(prefix)\(key).\(name)", line: document.line(of: name), expected: "a string")
+            }
+            result[name] = s
+        }
+        return result
+    }
+
+    // MARK: Typed access
+
+    private func path(_ key: String, _ parent: String?) -> String { parent.map { "\($0).\(key)" } ?? key }
+
+    private func string(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> String {
+        guard let value = try optionalString(t, key, in: parent) else {
+            throw .missingField(file: file, key: path(key, parent))
+        }
+        return value
+    }
+
+    private func optionalString(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> String? {
+        guard let value = t[key] else { return nil }
+        guard case .string(let s) = value else {
+            throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "a string, not \(value.typeName)")
+        }
+        return s
+    }
+
+    private func optionalBool(_ t: [String: RecipeDocument.Value], _ key: String) throws(RecipeError) -> Bool? {
+        guard let value = t[key] else { return nil }
+        guard case .boolean(let b) = value else {
+            throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "true or false, not \(value.typeName)")
+        }
+        return b
+    }
+
+    private func strings(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> [String] {
+        guard let value = try optionalStrings(t, key, in: parent) else { throw .missingField(file: file, key: path(key, parent)) }
+        return value
+    }
+
+    private func optionalStrings(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> [String]? {
+        guard let value = t[key] else { return nil }
+        guard case .array(let items) = value else {
+            throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "an array of strings, not \(value.typeName)")
+        }
+        var result: [String] = []
+        for item in items {
+            guard case .string(let s) = item else {
+                throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "an array of strings")
+            }
+            result.append(s)
+        }
+        return result
+    }
+
+    private func tableArray(_ t: [String: RecipeDocument.Value], _ key: String) throws(RecipeError) -> [[String: RecipeDocument.Value]] {
+        guard let value = t[key] else { return [] }
+        guard case .array(let items) = value else {
+            throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "an array of tables ([[\(key)]])")
+        }
+        var result: [[String: RecipeDocument.Value]] = []
+        for item in items {
+            guard case .table(let table) = item else {
+                throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "an array of tables ([[\(key)]])")
+            }
+            result.append(table)
+        }
+        return result
+    }
+}

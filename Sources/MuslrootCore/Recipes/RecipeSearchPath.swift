@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where recipes come from: the shipped `recipes/` directory, then overlay directories from
+/// `MUSLROOT_RECIPES` (colon-separated), then those given with `--recipes`, each on top of the last.
+public struct RecipeSearchPath: Sendable {
+    public static let environmentVariable = "MUSLROOT_RECIPES"
+    public static let dataEnvironmentVariable = "MUSLROOT_DATA_DIR"
+
+    public var directories: [String]
+
+    public init(directories: [String]) {
+        self.directories = directories
+    }
+
+    /// The shipped recipes plus overlays from the environment and the command line.
+    public static func standard(overlays: [String], environment: [String: String]) throws(RecipeError) -> RecipeSearchPath {
+        var directories = [try shippedRecipes(environment: environment)]
+        if let fromEnvironment = environment[environmentVariable] {
+            directories += fromEnvironment.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        }
+        directories += overlays
+        return RecipeSearchPath(directories: directories.map(absolute))
+    }
+
+    public func load() throws(RecipeError) -> RecipeBook {
+        try RecipeBook.load(directories: directories)
+    }
+
+    /// `recipes/` shipped with muslroot: `$MUSLROOT_DATA_DIR/recipes`, else the nearest
+    /// `recipes/` beside or above the executable (a build tree), else `../share/muslroot/recipes`.
+    static func shippedRecipes(environment: [String: String]) throws(RecipeError) -> String {
+        if let data = environment[dataEnvironmentVariable] {
+            return (data as NSString).appendingPathComponent("recipes")
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        let share = directory.deletingLastPathComponent().appendingPathComponent("share/muslroot/recipes").path
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("recipes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("gcc.toml").path) {
+                return candidate.path
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        if FileManager.default.fileExists(atPath: share) { return share }
+        throw .missingDirectory(path: "recipes/ (set \(dataEnvironmentVariable) to the folder that holds muslroot's recipes/ and patches/)")
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import MuslrootCore
+
+/// The top-level error handler: prints what went wrong and maps it to muslroot's exit codes.
+enum Failure {
+    static func report<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("muslroot: error: \(describe(error))\n".utf8))
+            throw ExitCode(ExitStatus.forError(error).rawValue)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? any CustomStringConvertible { return error.description }
+        return "\(error)"
+    }
+}

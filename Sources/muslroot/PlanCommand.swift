@@ -1,0 +1,42 @@
+import ArgumentParser
+import MuslrootCore
+
+extension Muslroot {
+    struct Plan: AsyncParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Show the phases that building packages takes, in order.",
+            discussion: """
+            Phases printed on one line depend only on earlier lines and can run at the same time.
+
+            Examples:
+              muslroot plan gcc
+              muslroot plan libedit --format json
+              muslroot plan openssl --format dot | dot -Tsvg > plan.svg
+            """)
+
+        @OptionGroup var recipes: RecipeOptions
+
+        @Option(help: "Output format: text, json or dot.")
+        var format: Format = .text
+
+        @Argument(help: "Packages to plan for.")
+        var packages: [String]
+
+        func validate() throws {
+            if packages.isEmpty { throw ValidationError("name at least one package, for example: muslroot plan gcc") }
+        }
+
+        func run() async throws {
+            try await Failure.report {
+                let plan = try Resolver(book: try recipes.book()).plan(for: packages)
+                switch format {
+                case .text: print(PlanFormatter.text(plan, requests: packages))
+                case .json: print(try PlanFormatter.json(plan))
+                case .dot: print(PlanFormatter.dot(plan))
+                }
+            }
+        }
+    }
+}
