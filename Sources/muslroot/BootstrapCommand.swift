@@ -3,6 +3,8 @@ import ArgumentParser
 extension Muslroot {
     struct Bootstrap: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Not yet available.")
-        func run() async throws { throw ExitCode(1) }
+        @OptionGroup var recipes: RecipeOptions
+        @Option var prefix: String
+        func run() async throws { try await Failure.report { _ = try recipes.book() }; throw ExitCode(1) }
     }
 }

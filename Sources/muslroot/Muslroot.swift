@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MuslrootCore
 
 @main
@@ -17,4 +18,24 @@ struct Muslroot: AsyncParsableCommand {
         version: MuslrootVersion.current,
         subcommands: [List.self, Plan.self, Fetch.self, Bootstrap.self, Doctor.self, Check.self]
     )
+
+    /// Parses and runs, mapping argument errors to muslroot's exit code for bad usage (2)
+    /// instead of the parser's default.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -50,6 +50,8 @@ public struct RecipeBook: Sendable {
         }
         let book = RecipeBook(recipes: recipes)
         try book.validate()
+        // Cycles anywhere in the book are reported by every command that loads it.
+        _ = try Resolver(book: book).plan(for: book.names)
         return book
     }
 

@@ -1,0 +1,19 @@
+/// What the executor tells its observer, in order.
+public enum BuildEvent: Sendable {
+    case planned(total: Int, alreadyDone: Int)
+    case sourceStarted(recipe: String)
+    case sourceFinished(recipe: String, seconds: Double)
+    case phaseStarted(PhaseNode, log: String)
+    case phaseFinished(PhaseNode, seconds: Double)
+    case phaseFailed(PhaseNode, log: String)
+    case message(String)
+}
+
+public protocol BuildObserver: Sendable {
+    func handle(_ event: BuildEvent) async
+}
+
+/// Gets a recipe's sources onto disk (download, verify, extract, patch) into `directory`.
+public protocol SourcePreparing: Sendable {
+    func prepare(_ recipe: Recipe, at directory: String) async throws
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Shows build progress: a live status line on a terminal, plain lines when the output is
+/// a file or pipe, or one JSON object per line for scripts.
+public actor BuildReporter: BuildObserver {
+    public enum Style: Sendable { case terminal, plain, json }
+
+    private let style: Style
+    private var total = 0
+    private var finished = 0
+    private var running: [PhaseNode: ContinuousClock.Instant] = [:]
+    private var preparing: [String: ContinuousClock.Instant] = [:]
+    private var ticker: Task<Void, Never>?
+
+    public init(style: Style) {
+        self.style = style
+    }
+
+    public static func style(json: Bool) -> Style {
+        json ? .json : (isatty(STDOUT_FILENO) == 1 ? .terminal : .plain)
+    }
+
+    public func handle(_ event: BuildEvent) async {
+        switch event {
+        case let .planned(total, alreadyDone):
+            self.total = total
+            finished = alreadyDone
+            emit(text: alreadyDone > 0 ? "resuming: \(alreadyDone) of \(total) phases already done" : "\(total) phases to run",
+                 json: ["event": "planned", "total": total, "done": alreadyDone])
+            if style == .terminal, ticker == nil {
+                ticker = Task { [weak self] in
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(1))
+                        await self?.redraw()
+                    }
+                }
+            }
+        case let .sourceStarted(recipe):
+            preparing[recipe] = .now
+            emit(text: nil, json: ["event": "source-started", "recipe": recipe])
+        case let .sourceFinished(recipe, seconds):
+            preparing[recipe] = nil
+            emit(text: "sources ready: \(recipe) (\(Self.duration(seconds)))",
+                 json: ["event": "source-finished", "recipe": recipe, "seconds": seconds])
+        case let .phaseStarted(node, log):
+            running[node] = .now
+            emit(text: style == .plain ? "started \(node)  (log: \(log))" : nil,
+                 json: ["event": "phase-started", "phase": node.description, "log": log])
+        case let .phaseFinished(node, seconds):
+            running[node] = nil
+            finished += 1
+            emit(text: "[\(finished)/\(total)] done \(node) (\(Self.duration(seconds)))",
+                 json: ["event": "phase-finished", "phase": node.description, "seconds": seconds])
+        case let .phaseFailed(node, log):
+            running[node] = nil
+            emit(text: "FAILED \(node) (log: \(log))", json: ["event": "phase-failed", "phase": node.description, "log": log])
+        case let .message(text):
+            emit(text: text, json: ["event": "message", "text": text])
+        }
+    }
+
+    public func finish() {
+        ticker?.cancel()
+        ticker = nil
+        if style == .terminal { write("\r\u{1B}[K") }
+    }
+
+    private func emit(text: String?, json: [String: any Sendable]) {
+        switch style {
+        case .json:
+            if let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .withoutEscapingSlashes]) {
+                write(String(decoding: data, as: UTF8.self) + "\n")
+            }
+        case .plain:
+            if let text { write(text + "\n") }
+        case .terminal:
+            if let text { write("\r\u{1B}[K" + text + "\n") }
+            redraw()
+        }
+    }
+
+    private func redraw() {
+        guard style == .terminal else { return }
+        let now = ContinuousClock.now
+        var items = running.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.duration(($0.value).secondsUntil(now)))" }
+        items += preparing.sorted { $0.key < $1.key }.map { "unpacking \($0.key) \(Self.duration($0.value.secondsUntil(now)))" }
+        let line = "[\(finished)/\(total)] " + (items.isEmpty ? "waiting" : items.joined(separator: ", "))
+        write("\r\u{1B}[K" + String(line.prefix(200)))
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : String(format: "%.1fs", seconds)
+    }
+}
+
+extension ContinuousClock.Instant {
+    func secondsUntil(_ other: ContinuousClock.Instant) -> Double {
+        let elapsed = other - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Runs a plan's phases: each as soon as what it waits for is done and a jobserver slot is
+/// free; sources prepared just before their recipe's first phase; state saved after every
+/// phase so a new run resumes. On the first failure the other running phases are cancelled
+/// (their process groups torn down) and the failure is thrown.
+public struct Executor: Sendable {
+    public var plan: Plan
+    public var configuration: BuildConfiguration
+    public var sources: any SourcePreparing
+    public var observer: (any BuildObserver)?
+
+    public init(plan: Plan, configuration: BuildConfiguration, sources: any SourcePreparing, observer: (any BuildObserver)?) {
+        self.plan = plan
+        self.configuration = configuration
+        self.sources = sources
+        self.observer = observer
+    }
+
+    private enum Task: Hashable { case prepare(String), phase(PhaseNode) }
+
+    /// The fingerprint of every phase of the plan.
+    public func fingerprints() -> [PhaseNode: String] {
+        var recipeFingerprints: [String: String] = [:]
+        for recipe in plan.recipes { recipeFingerprints[recipe.name] = Fingerprint.of(recipe, target: configuration.target) }
+        var result: [PhaseNode: String] = [:]
+        for node in plan.order {
+            let before = (plan.predecessors[node] ?? []).map { result[$0]! }
+            result[node] = Fingerprint.of(node, recipe: recipeFingerprints[node.recipe]!, predecessors: before)
+        }
+        return result
+    }
+
+    public func run() async throws {
+        let workspace = configuration.workspace
+        do { try workspace.createDirectories(for: plan.recipes) } catch {
+            throw BuildError.workspace(path: workspace.root, reason: error.localizedDescription)
+        }
+        ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
+        var state = BuildState.load(from: workspace.stateFile)
+        let fingerprints = fingerprints()
+        var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
+        await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
+        let remaining = plan.order.filter { !done.contains($0) }
+        if remaining.isEmpty { return }
+
+        // A recipe whose first phase must run again starts from clean build and dest trees.
+        for recipe in plan.recipes {
+            guard let first = recipe.phases.first, !done.contains(PhaseNode(recipe: recipe.name, phase: first.name)) else { continue }
+            for path in [workspace.build(recipe.name), workspace.destination(recipe.name)] {
+                try? FileManager.default.removeItem(atPath: path)
+                try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
+        }
+
+        let jobserver = try Jobserver(path: workspace.jobserverFIFO, slots: configuration.jobs)
+        let runner = StepRunner(jobserver: jobserver, processGroups: ProcessGroupRecord(path: workspace.processGroupsFile))
+        let needsSource = Set(remaining.map(\.recipe))
+        var prepared: Set<String> = []
+        var started: Set<Task> = []
+        var failure: (any Error)?
+
+        try await withThrowingTaskGroup(of: Task.self) { group in
+            func launchReady() {
+                for recipe in plan.recipes where needsSource.contains(recipe.name) && !started.contains(.prepare(recipe.name)) {
+                    started.insert(.prepare(recipe.name))
+                    group.addTask { try await prepare(recipe, jobserver: jobserver) }
+                }
+                for node in remaining where !started.contains(.phase(node)) {
+                    let ready = (plan.predecessors[node] ?? []).allSatisfy(done.contains) && prepared.contains(node.recipe)
+                    guard ready, let phase = plan.phase(node), let recipe = plan.recipe(node.recipe) else { continue }
+                    started.insert(.phase(node))
+                    let commands = configuration.commands(for: phase, of: recipe, in: plan)
+                    group.addTask { try await run(node, commands: commands, runner: runner, jobserver: jobserver) }
+                }
+            }
+            launchReady()
+            while true {
+                let finished: Task
+                do {
+                    guard let next = try await group.next() else { break }
+                    finished = next
+                } catch {
+                    if failure == nil { failure = error }
+                    group.cancelAll()
+                    continue
+                }
+                guard failure == nil else { continue }
+                switch finished {
+                case .prepare(let name):
+                    prepared.insert(name)
+                case .phase(let node):
+                    done.insert(node)
+                    state.completed[node.description] = fingerprints[node]!
+                    try state.save(to: workspace.stateFile)
+                    if let recipe = plan.recipe(node.recipe), recipe.phases.last?.name == node.phase {
+                        try checkInstalls(recipe)
+                    }
+                }
+                launchReady()
+            }
+        }
+        if let failure {
+            if failure is CancellationError { throw BuildError.interrupted(rerun: "the same muslroot command") }
+            throw failure
+        }
+    }
+
+    private func prepare(_ recipe: Recipe, jobserver: Jobserver) async throws -> Task {
+        try await jobserver.withSlot {
+            await observer?.handle(.sourceStarted(recipe: recipe.name))
+            let start = ContinuousClock.now
+            try await sources.prepare(recipe, at: configuration.workspace.source(recipe.name))
+            await observer?.handle(.sourceFinished(recipe: recipe.name, seconds: start.secondsSince))
+        }
+        return .prepare(recipe.name)
+    }
+
+    private func run(_ node: PhaseNode, commands: [StepRunner.Command], runner: StepRunner, jobserver: Jobserver) async throws -> Task {
+        let log = configuration.workspace.log(node)
+        try await jobserver.withSlot {
+            await observer?.handle(.phaseStarted(node, log: log))
+            let start = ContinuousClock.now
+            do {
+                try await runner.run(commands, phase: node.description, log: log)
+            } catch let error as BuildError {
+                await observer?.handle(.phaseFailed(node, log: log))
+                throw error
+            }
+            await observer?.handle(.phaseFinished(node, seconds: start.secondsSince))
+        }
+        return .phase(node)
+    }
+
+    private func checkInstalls(_ recipe: Recipe) throws {
+        let scope = configuration.scope(for: recipe, in: plan)
+        let destination = configuration.workspace.destination(recipe.name)
+        for install in recipe.installs {
+            let relative = scope.expand(install)
+            var isDirectory: ObjCBool = false
+            let path = "\(destination)/\(relative)"
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw BuildError.missingInstall(recipe: recipe.name, file: relative, recipeFile: recipe.file)
+            }
+        }
+    }
+}
+
+extension ContinuousClock.Instant {
+    var secondsSince: Double {
+        let elapsed = ContinuousClock.now - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The directories one build works in. Everything here can be thrown away; the prefix is
+/// only touched at the end.
+///
+///     WORK/src/NAME          sources, extracted and patched
+///     WORK/build/NAME        build trees (out-of-tree builds)
+///     WORK/dest/NAME         what NAME's install phases put in ${destdir}
+///     WORK/sysroot           the sysroot target libraries are built against
+///     WORK/stage             dest/* merged: the prefix-to-be, smoke-tested before install
+///     WORK/logs/NAME/PHASE.log
+///     WORK/state.json        phases completed, for resuming
+public struct Workspace: Sendable {
+    public var root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// The default for a prefix: a hidden sibling, so that the stage can be renamed into the
+    /// prefix on the same file system. `~/cross` works in `~/.cross.muslroot`.
+    public static func standard(for prefix: String) -> Workspace {
+        let url = URL(fileURLWithPath: prefix)
+        let parent = url.deletingLastPathComponent().path
+        return Workspace(root: "\(parent)/.\(url.lastPathComponent).muslroot")
+    }
+
+    public func source(_ recipe: String) -> String { "\(root)/src/\(recipe)" }
+    public func build(_ recipe: String) -> String { "\(root)/build/\(recipe)" }
+    public func destination(_ recipe: String) -> String { "\(root)/dest/\(recipe)" }
+    public var sysroot: String { "\(root)/sysroot" }
+    public var stage: String { "\(root)/stage" }
+    public var logs: String { "\(root)/logs" }
+    public func log(_ node: PhaseNode) -> String { "\(logs)/\(node.recipe)/\(node.phase).log" }
+    public var stateFile: String { "\(root)/state.json" }
+    public var jobserverFIFO: String { "\(root)/jobserver.fifo" }
+    public var processGroupsFile: String { "\(root)/running.pids" }
+
+    func createDirectories(for recipes: [Recipe]) throws {
+        let fm = FileManager.default
+        for path in [root, "\(root)/src", logs, sysroot] {
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        for recipe in recipes {
+            for path in [build(recipe.name), destination(recipe.name), "\(logs)/\(recipe.name)"] {
+                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// `PREFIX/.muslroot/manifest.json`: every file installed, from which recipe, version,
+/// source sha256 and patches. It is also how a later run knows there is nothing to do.
+public struct Manifest: Codable, Sendable {
+    public struct Package: Codable, Sendable {
+        public var name: String
+        public var version: String
+        public var fingerprint: String
+        public var sources: [SourceEntry]
+        public var patches: [String]
+        public var files: [String]
+    }
+
+    public struct SourceEntry: Codable, Sendable {
+        public var file: String
+        public var url: String
+        public var sha256: String
+    }
+
+    public var muslroot: String
+    public var target: String
+    public var created: String
+    public var packages: [Package]
+
+    public static func path(in prefix: String) -> String { "\(prefix)/.muslroot/manifest.json" }
+
+    public static func load(prefix: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: path(in: prefix)) else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: data)
+    }
+
+    public func save(prefix: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try FileManager.default.createDirectory(atPath: "\(prefix)/.muslroot", withIntermediateDirectories: true)
+        try encoder.encode(self).write(to: URL(fileURLWithPath: Self.path(in: prefix)), options: .atomic)
+    }
+
+    public func package(_ name: String) -> Package? { packages.first { $0.name == name } }
+
+    static func entry(for recipe: Recipe, fingerprint: String, files: [String]) -> Package {
+        Package(name: recipe.name, version: recipe.version, fingerprint: fingerprint,
+                sources: recipe.sources.map { SourceEntry(file: $0.file, url: $0.url, sha256: $0.sha256) },
+                patches: recipe.patches.map { URL(fileURLWithPath: $0).lastPathComponent },
+                files: files)
+    }
+}

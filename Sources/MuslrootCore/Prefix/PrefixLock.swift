@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// An exclusive lock on a prefix, held for as long as muslroot works on it. It is an
+/// `flock` on a file beside the prefix, so the kernel releases it when the process dies,
+/// even by `kill -9`. The file names the holder, for the message the next process prints.
+public final class PrefixLock: Sendable {
+    public let path: String
+    private let descriptor: Int32
+
+    public init(prefix: String) throws {
+        let url = URL(fileURLWithPath: prefix)
+        let parent = url.deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        path = "\(parent)/.\(url.lastPathComponent).muslroot.lock"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw PrefixError.installFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            close(descriptor)
+            throw PrefixError.locked(prefix: prefix, holder: holder.isEmpty ? "unknown process" : holder)
+        }
+        let note = "pid \(getpid()): \(CommandLine.arguments.joined(separator: " "))\n"
+        _ = ftruncate(descriptor, 0)
+        _ = note.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite("The muslroot command line")
+struct CommandLineTests {
+    @Test("list --json shows every shipped package")
+    func listJSON() throws {
+        let result = try runMuslroot(["list", "--json"])
+        #expect(result.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let names = Set(items.compactMap { $0["name"] as? String })
+        #expect(names.isSuperset(of: ["binutils", "gcc", "musl", "linux-headers", "ncurses", "libedit", "openssl", "ffmpeg", "zlib", "mimalloc"]))
+        #expect(items.allSatisfy { $0["version"] is String && $0["summary"] is String && $0["dependencies"] is [String] })
+    }
+
+    @Test("plan libedit prints ncurses first; json and dot work")
+    func plan() throws {
+        let text = try runMuslroot(["plan", "libedit"])
+        #expect(text.status == 0)
+        let ncurses = try #require(text.stdout.range(of: "ncurses:install"))
+        let libedit = try #require(text.stdout.range(of: "libedit:configure"))
+        #expect(ncurses.lowerBound < libedit.lowerBound)
+        let json = try runMuslroot(["plan", "libedit", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((document["phases"] as? [[String: Any]])?.isEmpty == false)
+        let dot = try runMuslroot(["plan", "libedit", "--format", "dot"])
+        #expect(dot.stdout.hasPrefix("digraph"))
+        #expect(dot.stdout.contains("\"ncurses:install\" -> \"libedit:configure\""))
+    }
+
+    @Test("every command that loads a broken overlay exits 2 naming the file",
+          arguments: ["cycle", "syntax", "unknown"])
+    func brokenOverlay(kind: String) throws {
+        let dir = TemporaryDirectory("cli-\(kind)")
+        defer { dir.remove() }
+        let file: String
+        switch kind {
+        case "cycle":
+            dir.write("a.toml", recipeText("a", depends: ["b"]))
+            file = dir.write("b.toml", recipeText("b", depends: ["a"]))
+        case "syntax":
+            file = dir.write("broken.toml", "name = \"broken\"\n[[phase]\n")
+        default:
+            file = dir.write("app.toml", recipeText("app", depends: ["opensssl"]))
+        }
+        for command in [["list"], ["plan", kind == "cycle" ? "a" : "gcc"], ["fetch", "musl"], ["bootstrap", "--prefix", "\(dir.path)/prefix"]] {
+            let result = try runMuslroot(command + ["--recipes", dir.path])
+            #expect(result.status == 2, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains(URL(fileURLWithPath: file).lastPathComponent), "\(command): \(result.stderr)")
+        }
+        // The environment variable works as --recipes does.
+        let viaEnvironment = try runMuslroot(["list"], environment: ["MUSLROOT_RECIPES": dir.path])
+        #expect(viaEnvironment.status == 2)
+    }
+
+    @Test("bad usage exits 2; --version and --help work")
+    func usage() throws {
+        #expect(try runMuslroot(["plan"]).status == 2)
+        #expect(try runMuslroot(["no-such-command"]).status == 2)
+        #expect(try runMuslroot(["plan", "no-such-package"]).status == 2)
+        let version = try runMuslroot(["--version"])
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+        for command in ["list", "plan", "doctor", "fetch", "bootstrap", "check"] {
+            let help = try runMuslroot([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("muslroot \(command)"), "\(command) --help should show examples")
+        }
+    }
+
+    @Test("doctor lists the host tools with their Debian packages")
+    func doctor() throws {
+        let result = try runMuslroot(["doctor", "--json"])
+        #expect(result.status == 0 || result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let entries = try #require(report["entries"] as? [[String: Any]])
+        let names = entries.compactMap { ($0["tool"] as? [String: Any])?["name"] as? String }
+        #expect(names.contains("make"))
+        #expect(names.contains("C++ compiler"))
+        let missing = try runMuslroot(["doctor"], environment: ["PATH": "/nonexistent"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("apt-get install"))
+    }
+}
