@@ -20,7 +20,6 @@ enum Failure {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? any CustomStringConvertible { return error.description }
-        return "\(error)"
+        String(describing: error)
     }
 }

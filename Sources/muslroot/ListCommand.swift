@@ -10,9 +10,13 @@ extension Muslroot {
               muslroot list
               muslroot list --json | jq -r '.[].name'
               muslroot list --recipes ./my-recipes
+              muslroot list --prefix ~/cross      # also says what is installed there
             """)
 
         @OptionGroup var recipes: RecipeOptions
+
+        @Option(help: ArgumentHelp("A prefix to report installed packages from (its .muslroot/manifest.json).", valueName: "dir"))
+        var prefix: String?
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
@@ -20,7 +24,14 @@ extension Muslroot {
         func run() async throws {
             try await Failure.report {
                 let book = try recipes.book()
-                let summaries = book.names.compactMap { book[$0] }.map(RecipeSummary.init)
+                let manifest = prefix.map { Manifest.load(prefix: RecipeSearchPath.absolute($0)) }
+                let summaries = book.names.compactMap { book[$0] }.map { recipe in
+                    var summary = RecipeSummary(recipe)
+                    if let manifest {
+                        summary.installed = manifest?.package(recipe.name)?.version == recipe.version
+                    }
+                    return summary
+                }
                 if json {
                     print(try JSONOutput.encode(summaries))
                 } else {

@@ -46,7 +46,7 @@ public struct RecipeSearchPath: Sendable {
         throw .missingDirectory(path: "recipes/ (set \(dataEnvironmentVariable) to the folder that holds muslroot's recipes/ and patches/)")
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmark of `muslroot bootstrap` from ../shared/mirror (not run in CI: ~1 hour on 2 cores).
+# Prints: cold bootstrap wall and CPU time; no-op re-run time; the time of a run resumed after
+# `kill -9` (of muslroot and its children) during gcc's compile; muslroot's own CPU time as a
+# share of the total; and the ratio of the cold wall time to the reference below.
+#   scripts/bench-bootstrap.sh [--jobs N]
+# BASELINE=1 also runs scripts/baseline-build.sh (the same sources and gcc options, built by a
+# plain sequence of make -jN, as musl-cross-make's litecross does) in this script for the ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+mirror="$root/../shared/mirror"
+overlay="$root/Tests/mirror-overlay"
+jobs=$(nproc)
+[ "${1:-}" = "--jobs" ] && jobs="$2"
+[ -d "$mirror" ] || { echo "bench: $mirror is missing" >&2; exit 1; }
+swift build -c release >/dev/null
+muslroot="$(swift build -c release --show-bin-path)/muslroot"
+base=$(mktemp -d /tmp/muslroot-bench.XXXXXX)
+cache="$base/cache"
+# Fill the source cache first, so that no run below measures copying tarballs.
+"$muslroot" fetch --all --mirror "$mirror" --recipes "$overlay" --cache-dir "$cache" >/dev/null
+
+now() { date +%s.%N; }
+resources() { # the last resources event of a JSON event log: "self children"
+    python3 -c 'import json,sys
+ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+r=[e for e in ev if e.get("event")=="resources"][-1]
+print(r["self_cpu_seconds"], r["children_cpu_seconds"])' "$1"
+}
+
+echo "== cold bootstrap (--jobs $jobs)"
+start=$(now)
+"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/cold.jsonl"
+end=$(now)
+cold=$(echo "$end - $start" | bc)
+read -r self children < <(resources "$base/cold.jsonl")
+
+echo "== no-op re-run"
+start=$(now)
+"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
+noop=$(echo "$(now) - $start" | bc)
+
+echo "== kill -9 during gcc's compile, then resume"
+"$muslroot" bootstrap --prefix "$base/killed" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/killed.jsonl" &
+pid=$!
+until grep -q '"phase":"gcc:compiler"' "$base/killed.jsonl" 2>/dev/null; do sleep 2; done
+sleep 90
+kill -9 "$pid" || true
+for g in $(cat "$base/.killed.muslroot/running.pids" 2>/dev/null); do kill -9 -- "-$g" 2>/dev/null || true; done
+wait "$pid" 2>/dev/null || true
+start=$(now)
+"$muslroot" bootstrap --prefix "$base/killed" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/resumed.jsonl"
+resumed=$(echo "$(now) - $start" | bc)
+skipped=$(python3 -c 'import json,sys
+ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+print([e for e in ev if e.get("event")=="planned"][0]["done"])' "$base/resumed.jsonl")
+
+reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
+baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
+if [ "${BASELINE:-0}" = "1" ]; then
+    echo "== baseline: the same build as a plain make sequence"
+    start=$(now)
+    scripts/baseline-build.sh "$base/baseline" "$jobs" > "$base/baseline.log" 2>&1
+    reference=$(echo "$(now) - $start" | bc)
+    baseline_line="baseline (make sequence, this run):        ${reference} s wall"
+fi
+
+echo
+echo "== figures"
+printf 'cold bootstrap:                            %.0f s wall, %.0f s CPU (muslroot %.1f s + children %.0f s)\n' "$cold" "$(echo "$self + $children" | bc)" "$self" "$children"
+printf 'no-op re-run:                              %.3f s\n' "$noop"
+printf 'resumed after kill -9 in gcc:compiler:     %.0f s (%s phases skipped)\n' "$resumed" "$skipped"
+printf "muslroot's own CPU share of the total:     %.3f %%\n" "$(echo "100 * $self / ($self + $children)" | bc -l)"
+echo "$baseline_line"
+printf 'cold wall / reference:                     %.3f (target <= 1.05)\n' "$(echo "$cold / $reference" | bc -l)"
+echo "(work in $base; remove it when done)"
