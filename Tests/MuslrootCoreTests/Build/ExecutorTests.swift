@@ -93,6 +93,31 @@ struct ExecutorTests {
         #expect(build.lines() == ["one", "two"], "a complete build runs nothing")
     }
 
+    @Test("a build cancelled mid-step (Ctrl-C) stops its commands and resumes at that step")
+    func cancelledStepResumes() async throws {
+        var build = FakeBuild()
+        defer { build.dir.remove() }
+        let r = build.record, started = "\(build.dir.path)/started", pidFile = "\(build.dir.path)/step.pid"
+        build.recipe("pkg", phases: [
+            ("one", [], "echo one >> \(r)"),
+            ("two", [], "if [ -e \(started) ]; then echo two >> \(r); else touch \(started); sleep 300 & echo $! > \(pidFile); wait; fi"),
+        ])
+        let executor = try build.executor(requests: ["pkg"])
+        let task = Task { try await executor.run() }
+        while !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(50)) }
+        task.cancel()
+        let result = await task.result
+        guard case .failure(let error) = result, case .interrupted? = error as? BuildError else {
+            Issue.record("expected BuildError.interrupted, got \(result)")
+            return
+        }
+        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(!isRunning(pid), "the step's child must be gone")
+        try await build.executor(requests: ["pkg"]).run()
+        #expect(build.lines() == ["one", "two"], "phase one ran once; phase two ran again")
+    }
+
     @Test("a changed recipe runs again, with what follows it")
     func changedRecipeRebuilds() async throws {
         var build = FakeBuild()
