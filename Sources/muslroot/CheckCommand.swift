@@ -1,8 +1,49 @@
 import ArgumentParser
+import Foundation
+import MuslrootCore
 
 extension Muslroot {
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Not yet available.")
-        func run() async throws { throw ExitCode(1) }
+        static let configuration = CommandConfiguration(
+            abstract: "Tell whether binaries are really static.",
+            discussion: """
+            Reads each file as ELF (no readelf, no ldd) and reports its kind (static, static-pie, \
+            dynamic, dynamic PIE, shared object, relocatable object), interpreter, needed libraries, \
+            libc (glibc, musl, ...) and glibc versions asked for, whether it references dlopen, \
+            whether it is stripped, and its architecture, word size and byte order.
+
+            Exit codes: 0 when every file is fully static (no interpreter, no needed library), \
+            1 when any is not, 2 when any file is not ELF, is empty, truncated or malformed.
+
+            Examples:
+              muslroot check ./hello
+              muslroot check --json bin/* | jq -r '.[] | select(.static == false) | .file'
+              muslroot check "$prefix"/bin/* || echo "something is not static"
+            """)
+
+        @Flag(help: "Print a JSON array, one object per file, for scripts.")
+        var json = false
+
+        @Argument(help: ArgumentHelp("The files to check.", valueName: "file"))
+        var files: [String] = []
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one file, for example: muslroot check ./hello") }
+        }
+
+        func run() async throws {
+            let results = StaticCheck.check(paths: files)
+            try await Failure.report {
+                if json { print(try CheckFormatter.json(results)) }
+                for result in results {
+                    switch result {
+                    case let .success(report): if !json { print(CheckFormatter.text(report)) }
+                    case let .failure(error): FileHandle.standardError.write(Data("muslroot: error: \(error)\n".utf8))
+                    }
+                }
+            }
+            let status = StaticCheck.exitStatus(results)
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
     }
 }
