@@ -5,22 +5,45 @@ import MuslrootCore
 extension Muslroot {
     struct Doctor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the host tools the recipes need.",
+            abstract: "Check the host tools the recipes need, and optionally a toolchain prefix.",
             discussion: """
-            Exits 0 when every required tool is present, 1 when one is missing (and names the Debian package to install).
+            Exits 0 when every required tool is present (and, with --prefix, the toolchain passes its
+            smoke test), 1 otherwise; a missing tool is named with the Debian package to install.
 
             Examples:
               muslroot doctor
               muslroot doctor --json
+              muslroot doctor --prefix ~/cross
             """)
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
+        @Option(help: ArgumentHelp("Also smoke-test the toolchain in this prefix: static C, C++ and static-pie programs.", valueName: "dir"))
+        var prefix: String?
+
         func run() async throws {
             try await Failure.report {
                 let report = HostReport(path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-                print(json ? try JSONOutput.encode(report) : report.text)
+                var smoke: [String]? = nil
+                var smokeError: (any Error)? = nil
+                if let prefix {
+                    do {
+                        smoke = try await SmokeTest(root: RecipeSearchPath.absolute(prefix), triple: .x86_64Musl,
+                                                    staticProblem: StaticInspection.problem).run().checks
+                    } catch {
+                        smokeError = error
+                    }
+                }
+                if json {
+                    struct Output: Encodable { var host: HostReport; var smokeTest: [String]?; var smokeTestError: String? }
+                    print(try JSONOutput.encode(Output(host: report, smokeTest: smoke,
+                                                       smokeTestError: smokeError.map { Failure.describe($0) })))
+                } else {
+                    print(report.text)
+                    if let smoke { print(smoke.map { "smoke test: \($0)" }.joined(separator: "\n")) }
+                }
+                if let smokeError { throw smokeError }
                 if !report.missingRequired.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
             }
         }

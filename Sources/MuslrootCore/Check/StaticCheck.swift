@@ -66,3 +66,20 @@ public enum StaticCheck {
         }
     }
 }
+
+/// The smoke test's question about a binary it just built.
+public enum StaticInspection {
+    /// What is not static about the ELF file at `path`, or nil when it is fully static.
+    @Sendable public static func problem(_ path: String) -> String? {
+        switch StaticCheck.check(path: path) {
+        case .failure(let error):
+            return "\(error)"
+        case .success(let report):
+            if report.isFullyStatic { return nil }
+            var reasons: [String] = []
+            if let interpreter = report.interpreter { reasons.append("ELF interpreter \(interpreter)") }
+            if !report.needed.isEmpty { reasons.append("needs \(report.needed.joined(separator: ", "))") }
+            return "\(path) is a \(report.kind): " + (reasons.isEmpty ? "not fully static" : reasons.joined(separator: "; "))
+        }
+    }
+}

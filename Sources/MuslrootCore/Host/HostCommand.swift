@@ -41,6 +41,6 @@ public struct HostCommand: Sendable {
             output: .string(limit: 1 << 20),
             error: .combinedWithOutput)
         let code: Int32? = if case .exited(let c) = result.terminationStatus { c } else { nil }
-        return Outcome(exitCode: code, output: result.standardOutput ?? "")
+        return Outcome(exitCode: code, output: result.standardOutput)
     }
 }

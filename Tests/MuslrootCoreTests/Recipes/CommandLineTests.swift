@@ -72,7 +72,8 @@ struct CommandLineTests {
         let result = try runMuslroot(["doctor", "--json"])
         #expect(result.status == 0 || result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let entries = try #require(report["entries"] as? [[String: Any]])
+        let host = try #require(report["host"] as? [String: Any])
+        let entries = try #require(host["entries"] as? [[String: Any]])
         let names = entries.compactMap { ($0["tool"] as? [String: Any])?["name"] as? String }
         #expect(names.contains("make"))
         #expect(names.contains("C++ compiler"))
