@@ -91,10 +91,6 @@ struct ResolverTests {
     }
 }
 
-extension Result {
-    var failure: Failure? { if case .failure(let error) = self { error } else { nil } }
-}
-
 extension RecipeError {
     var cyclePath: [String]? { if case .cycle(let path, _) = self { path } else { nil } }
 }
