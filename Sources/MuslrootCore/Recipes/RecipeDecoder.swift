@@ -6,8 +6,14 @@ struct RecipeDecoder {
     let document: RecipeDocument
     var file: String { document.file }
 
+    static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
+                             "source", "vars", "env", "phase", "installs"]
+    static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest"]
+    static let phaseKeys = ["name", "after", "run", "cwd", "env"]
+
     func decode(files: [String], patches: [String]) throws(RecipeError) -> Recipe {
         let root = document.root
+        try checkKeys(root, allowed: Self.recipeKeys, in: nil)
         let name = try string(root, "name")
         guard name.range(of: #"^[a-z0-9][a-z0-9+._-]*$"#, options: .regularExpression) != nil else {
             throw .invalidValue(file: file, key: "name", line: document.line(of: "name"),
@@ -46,6 +52,7 @@ struct RecipeDecoder {
         var result: [Source] = []
         for (index, table) in tables.enumerated() {
             let key = "source[\(index)]"
+            try checkKeys(table, allowed: Self.sourceKeys, in: key)
             let url = try string(table, "url", in: key)
             let sourceName = try optionalString(table, "name", in: key) ?? (index == 0 ? recipe : "source\(index)")
             guard let sha = try optionalString(table, "sha256", in: key) else {
@@ -79,6 +86,7 @@ struct RecipeDecoder {
         var result: [Phase] = []
         for (index, table) in tables.enumerated() {
             let key = "phase[\(index)]"
+            try checkKeys(table, allowed: Self.phaseKeys, in: key)
             let name = try string(table, "name", in: key)
             guard seen.insert(name).inserted else {
                 throw .invalidValue(file: file, key: "\(key).name", line: document.line(of: "name"),
@@ -140,6 +148,21 @@ struct RecipeDecoder {
             result[name] = s
         }
         return result
+    }
+
+    /// A key the format does not have is a mistake (often a key meant for the top level
+    /// written after a `[[phase]]`, which TOML puts inside that phase).
+    private func checkKeys(_ table: [String: RecipeDocument.Value], allowed: [String], in parent: String?) throws(RecipeError) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            var message = "unknown key"
+            let near = Suggestions.nearest(to: key, in: allowed)
+            if !near.isEmpty { message += RecipeError.didYouMean(near) }
+            if parent != nil, Self.recipeKeys.contains(key) {
+                message += "; top-level keys must come before the first [[source]] or [[phase]] table"
+            }
+            message += "; allowed here: \(allowed.joined(separator: ", "))"
+            throw .invalidValue(file: file, key: path(key, parent), line: document.line(of: key), message: message)
+        }
     }
 
     // MARK: Typed access

@@ -70,6 +70,24 @@ struct RecipeFormatTests {
         #expect(known.contains("prefix"))
     }
 
+    @Test("a key written after a [[phase]] table by mistake is caught, not dropped")
+    func misplacedKey() throws {
+        let text = recipeText("x") + "\ninstalls = [\"lib/libx.a\"]\n"
+        let error = try #require(loadError(["x.toml": text]))
+        guard case let .invalidValue(_, key, line, message) = error else { Issue.record("\(error)"); return }
+        #expect(key == "phase[0].installs")
+        #expect(line != nil)
+        #expect(message.contains("top-level keys must come before"))
+    }
+
+    @Test("a misspelt key is refused with a suggestion")
+    func misspeltKey() throws {
+        let text = recipeText("x").replacingOccurrences(of: "depends =", with: "depend =")
+        let error = try #require(loadError(["x.toml": text]))
+        #expect(error.description.contains("'depend'"))
+        #expect(error.description.contains("did you mean 'depends'"))
+    }
+
     @Test("two files with one name in a directory are a duplicate")
     func duplicate() throws {
         let error = try #require(loadError(["a.toml": recipeText("same"), "b.toml": recipeText("same")]))
