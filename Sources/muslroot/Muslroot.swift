@@ -15,6 +15,6 @@ struct Muslroot: AsyncParsableCommand {
           muslroot check ./my-binary
         """,
         version: MuslrootVersion.current,
-        subcommands: [List.self, Plan.self, Fetch.self, Bootstrap.self, Doctor.self, Check.self]
+        subcommands: [List.self, Plan.self, Fetch.self, Bootstrap.self, Doctor.self, Check.self, Extract.self]
     )
 }
