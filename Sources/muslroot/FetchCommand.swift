@@ -1,8 +1,79 @@
 import ArgumentParser
+import Foundation
+import MuslrootCore
 
 extension Muslroot {
     struct Fetch: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Not yet available.")
-        func run() async throws { throw ExitCode(1) }
+        static let configuration = CommandConfiguration(
+            abstract: "Download and verify sources without building, for offline use later.",
+            discussion: """
+            Fetches the sources of the packages named and of everything they depend on (or of every recipe with --all) \
+            into the cache, each checked against the sha256 its recipe pins. A file already in the cache is not \
+            downloaded again: once the cache is filled, muslroot works offline.
+
+            URLs are tried in this order: each --mirror, then each of MUSLROOT_MIRRORS (separated by spaces or \
+            commas), then the recipe's url and mirrors. A mirror is a URL prefix (the file name is appended) or a \
+            directory holding the files by name. Transient failures are retried; an interrupted download resumes.
+
+            The cache is $XDG_CACHE_HOME/muslroot/sources (else ~/.cache/muslroot/sources), or --cache-dir. Partial \
+            downloads wait in DIR.partial beside it, files whose hash did not match are kept in DIR.rejected.
+
+            Output: live progress on a terminal, plain lines otherwise. With --json, one JSON object per line: \
+            {"event": "cached"|"started"|"progress"|"retrying"|"failed"|"done", "source", "file", and as the event \
+            has them "url", "path", "sha256", "bytes", "total", "offset", "attempt", "delay", "error"}, then \
+            {"event": "summary", "sources", "downloaded", "cached", "bytes", "cache"}. Errors go to stderr.
+
+            Exit codes: 0 all sources verified, 1 a source could not be fetched, 2 bad usage or a bad recipe.
+
+            Examples:
+              muslroot fetch gcc
+              muslroot fetch --all --mirror ../shared/mirror
+              muslroot fetch --all --recipes Tests/mirror-overlay --mirror ../shared/mirror
+              MUSLROOT_MIRRORS=https://example.org/sources muslroot fetch musl --json
+              muslroot fetch binutils --cache-dir /srv/muslroot-cache
+            """)
+
+        @OptionGroup var recipes: RecipeOptions
+
+        @Argument(help: "Packages whose sources to fetch (with those of their dependencies).")
+        var packages: [String] = []
+
+        @Flag(help: "Fetch the sources of every recipe, optional ones included.")
+        var all = false
+
+        @Option(name: .customLong("mirror"), help: ArgumentHelp(
+            "A URL prefix or a directory to try before the recipes' URLs (repeatable).", valueName: "url|dir"))
+        var mirrors: [String] = []
+
+        @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where verified sources are kept.", valueName: "dir"))
+        var cacheDirectory: String?
+
+        @Option(name: .shortAndLong, help: "How many downloads run at once.")
+        var jobs = 4
+
+        @Flag(help: "Print one JSON object per line, for scripts.")
+        var json = false
+
+        func validate() throws {
+            if packages.isEmpty, !all { throw ValidationError("name packages or use --all, for example: muslroot fetch gcc") }
+            if !packages.isEmpty, all { throw ValidationError("give package names or --all, not both") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() async throws {
+            try await Failure.report {
+                let environment = ProcessInfo.processInfo.environment
+                let sources = try SourceSelection.sources(in: try recipes.book(), packages: packages, all: all)
+                let cache = SourceCache(directory: cacheDirectory ?? SourceCache.defaultDirectory(environment: environment))
+                let reporter: any FetchProgress = if json { JSONFetchProgress() }
+                    else if isatty(STDOUT_FILENO) != 0 { TerminalFetchProgress() } else { PlainFetchProgress() }
+                let tally = FetchTally(reporting: reporter)
+                let fetcher = Fetcher(cache: cache, mirrors: try Mirror.list(arguments: mirrors, environment: environment),
+                                      maxConcurrent: jobs, progress: tally)
+                _ = try await fetcher.fetch(sources)
+                let summary = tally.summary(cache: cache)
+                print(json ? summary.json : summary.text)
+            }
+        }
     }
 }

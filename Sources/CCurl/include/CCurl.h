@@ -2,6 +2,9 @@
 #define MUSLROOT_CCURL_H
 #include <curl/curl.h>
 
+/* curl_global_init(CURL_GLOBAL_DEFAULT): the flags are a macro expression Swift cannot import. */
+CURLcode ccurl_global_init(void);
+
 /* Non-variadic wrappers: Swift cannot call the variadic curl_easy_setopt/getinfo. */
 CURLcode ccurl_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode ccurl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value);

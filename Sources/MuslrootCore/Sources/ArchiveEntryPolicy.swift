@@ -1,0 +1,96 @@
+/// What may come out of a source archive, decided from the entry's name, type and link
+/// target alone, before anything is written:
+///
+/// - names are relative and never contain `..`;
+/// - every entry sits under one top-level directory, which is stripped;
+/// - a symlink's target is relative, climbs (`../`) only at its start and never above the
+///   destination; with entries never written through a symlink (see `DirectoryWriter`),
+///   this keeps every link inside;
+/// - a hardlink names another entry of the archive;
+/// - device nodes, FIFOs and sockets are refused: a source tree has no use for them.
+struct ArchiveEntryPolicy {
+    enum Refusal: Error, Equatable {
+        /// The entry could write outside the destination, or is of a refused type.
+        case unsafe(String)
+        /// The archive has more than one top-level entry (or none that is a directory).
+        case topLevel([String])
+    }
+
+    enum Kind: Equatable {
+        case directory, file, symlink, hardlink, device, fifo, socket, unknown
+
+        init(mode: UInt32) {
+            switch mode & 0o170000 {
+            case 0o040000: self = .directory
+            case 0o100000: self = .file
+            case 0o120000: self = .symlink
+            case 0o020000, 0o060000: self = .device
+            case 0o010000: self = .fifo
+            case 0o140000: self = .socket
+            default: self = .unknown
+            }
+        }
+    }
+
+    /// The top-level directory, once the first entry named it.
+    private(set) var top: String?
+
+    /// The path below the top-level directory, as components ([] for the top itself).
+    mutating func destination(of name: String, kind: Kind) throws(Refusal) -> [String] {
+        switch kind {
+        case .device: throw .unsafe("device nodes are not extracted")
+        case .fifo: throw .unsafe("FIFOs are not extracted")
+        case .socket: throw .unsafe("sockets are not extracted")
+        case .unknown: throw .unsafe("entries of an unknown type are not extracted")
+        default: break
+        }
+        let components = try Self.components(of: name)
+        let stripped = try strip(components, name: name)
+        if stripped.isEmpty, kind != .directory { throw .topLevel([name]) }
+        return stripped
+    }
+
+    /// A hardlink's target, an entry of this archive, below the top-level directory.
+    mutating func hardlinkTarget(_ target: String) throws(Refusal) -> [String] {
+        let stripped = try strip(try Self.components(of: target), name: target)
+        if stripped.isEmpty { throw .unsafe("hardlink to the top-level directory '\(target)'") }
+        return stripped
+    }
+
+    /// Refuses a symlink at `link` (below the top) whose `target` could lead outside.
+    static func checkSymlink(target: String, at link: [String]) throws(Refusal) {
+        if target.isEmpty { throw .unsafe("symlink with an empty target") }
+        if target.hasPrefix("/") { throw .unsafe("symlink to the absolute path '\(target)'") }
+        var climbs = 0
+        var descended = false
+        for component in target.split(separator: "/") where component != "." {
+            if component == ".." {
+                if descended { throw .unsafe("symlink target '\(target)' climbs (..) after descending") }
+                climbs += 1
+            } else {
+                descended = true
+            }
+        }
+        if climbs > link.count - 1 { throw .unsafe("symlink to '\(target)' points outside the destination") }
+    }
+
+    /// `name` split on "/", without empty and "." components; refuses absolute names and "..".
+    static func components(of name: String) throws(Refusal) -> [String] {
+        if name.hasPrefix("/") { throw .unsafe("absolute path") }
+        var result: [String] = []
+        for component in name.split(separator: "/") where component != "." {
+            if component == ".." { throw .unsafe("path with '..'") }
+            result.append(String(component))
+        }
+        if result.isEmpty, !name.isEmpty, name.allSatisfy({ $0 == "." || $0 == "/" }) { return [] }
+        if result.isEmpty { throw .unsafe("empty name") }
+        return result
+    }
+
+    private mutating func strip(_ components: [String], name: String) throws(Refusal) -> [String] {
+        guard let first = components.first else { return [] }
+        if let top, top != first { throw .topLevel([top, first]) }
+        top = first
+        return Array(components.dropFirst())
+    }
+}

@@ -1,0 +1,164 @@
+import CArchive
+import Foundation
+
+/// Reads a tar archive, compressed with whatever libarchive supports (gzip, xz, bzip2, zstd,
+/// ...), and writes its entries through a `DirectoryWriter` once `ArchiveEntryPolicy` let them
+/// pass. The only type that talks to libarchive.
+///
+/// Two libarchive readers run on two threads: one decompresses the file (the "raw" format)
+/// into a `DecompressedStream`, the other reads tar entries from that stream and writes
+/// them. Blocking: call `extract` off the cooperative pool.
+struct ArchiveReader {
+    let path: String
+
+    func extract(into writer: DirectoryWriter) throws(ExtractError) {
+        let stream = DecompressedStream()
+        let archivePath = path
+        Thread { Self.decompress(archivePath, into: stream) }.start()
+        defer {
+            stream.close()
+            stream.waitForEnd()
+        }
+        guard let archive = archive_read_new() else { throw .unreadable(archive: path, message: "out of memory") }
+        defer { archive_read_free(archive) }
+        archive_read_support_format_tar(archive)
+        let context = Unmanaged.passUnretained(stream).toOpaque()
+        let opened = archive_read_open(archive, context, nil, { _, context, buffer in
+            let (bytes, count) = Unmanaged<DecompressedStream>.fromOpaque(context!).takeUnretainedValue().next()
+            buffer?.pointee = bytes
+            return count
+        }, nil)
+        guard opened == ARCHIVE_OK else { throw unreadable(archive, stream) }
+        guard let entry = archive_entry_new() else { throw .unreadable(archive: path, message: "out of memory") }
+        defer { archive_entry_free(entry) }
+        var policy = ArchiveEntryPolicy()
+        while true {
+            let status = archive_read_next_header2(archive, entry)
+            if status == ARCHIVE_EOF { break }
+            if status < ARCHIVE_WARN { throw unreadable(archive, stream) }
+            try extract(entry, from: archive, stream: stream, policy: &policy, writer: writer)
+        }
+        if policy.top == nil { throw .notOneTopLevelDirectory(archive: path, entries: []) }
+        do { try writer.finish() } catch { throw failure(error, entry: "") }
+    }
+
+    private func extract(_ entry: OpaquePointer, from archive: OpaquePointer, stream: DecompressedStream,
+                         policy: inout ArchiveEntryPolicy,
+                         writer: DirectoryWriter) throws(ExtractError) {
+        guard let cName = archive_entry_pathname(entry) else {
+            throw .refusedEntry(archive: path, entry: "?", reason: "entry without a name")
+        }
+        let name = String(cString: cName)
+        let mode = UInt32(archive_entry_mode(entry))
+        let hardlink = archive_entry_hardlink(entry).map { String(cString: $0) }
+        let kind: ArchiveEntryPolicy.Kind = hardlink == nil ? .init(mode: mode) : .hardlink
+        let mtime = archive_entry_mtime_is_set(entry) != 0
+            ? timespec(tv_sec: archive_entry_mtime(entry), tv_nsec: archive_entry_mtime_nsec(entry)) : nil
+        do {
+            let target = try policy.destination(of: name, kind: kind)
+            switch kind {
+            case .directory:
+                try writer.directory(target, mode: mode, mtime: mtime)
+            case .hardlink:
+                try writer.hardlink(target, to: try policy.hardlinkTarget(hardlink!))
+            case .symlink:
+                let link = archive_entry_symlink(entry).map { String(cString: $0) } ?? ""
+                try ArchiveEntryPolicy.checkSymlink(target: link, at: target)
+                try writer.symlink(target, target: link, mtime: mtime)
+            default:
+                let file = try writer.createFile(target, mode: mode)
+                let written = try copyData(archive, stream: stream, to: file, name: name)
+                let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : written
+                try writer.finishFile(file, path: target, size: size, written: written, mtime: mtime)
+            }
+        } catch let error as ArchiveEntryPolicy.Refusal {
+            throw refusal(error, entry: name)
+        } catch let error as DirectoryWriter.Failure {
+            throw failure(error, entry: name)
+        } catch let error as ExtractError {
+            throw error
+        } catch {
+            throw .unreadable(archive: path, message: "\(error)")
+        }
+    }
+
+    /// Writes the entry's data blocks at their offsets (holes in sparse files stay holes).
+    private func copyData(_ archive: OpaquePointer, stream: DecompressedStream, to file: Int32, name: String) throws(ExtractError) -> Int64 {
+        var block: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        var end: Int64 = 0
+        while true {
+            let status = archive_read_data_block(archive, &block, &size, &offset)
+            if status == ARCHIVE_EOF { return end }
+            if status < ARCHIVE_WARN {
+                close(file)
+                throw unreadable(archive, stream)
+            }
+            var done = 0
+            while done < size {
+                let n = pwrite(file, block! + done, size - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let code = errno
+                    close(file)
+                    throw .write(archive: path, path: name, message: String(cString: strerror(code)))
+                }
+                done += n
+            }
+            end = max(end, Int64(offset) + Int64(size))
+        }
+    }
+
+    /// The decompressing thread: the whole file through libarchive's filters, as one raw entry.
+    private static func decompress(_ path: String, into stream: DecompressedStream) {
+        guard let archive = archive_read_new() else { return stream.end(failure: "out of memory") }
+        defer { archive_read_free(archive) }
+        archive_read_support_filter_all(archive)
+        archive_read_support_format_raw(archive)
+        var entry: OpaquePointer?
+        guard archive_read_open_filename(archive, path, DecompressedStream.bufferSize) == ARCHIVE_OK,
+              archive_read_next_header(archive, &entry) == ARCHIVE_OK else {
+            return stream.end(failure: message(archive))
+        }
+        while let buffer = stream.emptyBuffer() {
+            var count = 0
+            while count < buffer.count {
+                let n = archive_read_data(archive, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    stream.push(buffer, count: 0)
+                    return stream.end(failure: message(archive))
+                }
+                if n == 0 { break }
+                count += n
+            }
+            stream.push(buffer, count: count)
+            if count < buffer.count { return stream.end(failure: nil) }
+        }
+        stream.end(failure: nil)
+    }
+
+    private static func message(_ archive: OpaquePointer) -> String {
+        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+    }
+
+    private func unreadable(_ archive: OpaquePointer, _ stream: DecompressedStream) -> ExtractError {
+        stream.close()
+        stream.waitForEnd()
+        return .unreadable(archive: path, message: stream.failure ?? Self.message(archive))
+    }
+
+    private func refusal(_ refusal: ArchiveEntryPolicy.Refusal, entry: String) -> ExtractError {
+        switch refusal {
+        case .unsafe(let reason): .refusedEntry(archive: path, entry: entry, reason: reason)
+        case .topLevel(let entries): .notOneTopLevelDirectory(archive: path, entries: entries)
+        }
+    }
+
+    private func failure(_ failure: DirectoryWriter.Failure, entry: String) -> ExtractError {
+        switch failure {
+        case .refused(let reason): .refusedEntry(archive: path, entry: entry, reason: reason)
+        case let .system(file, code): .write(archive: path, path: file, message: String(cString: strerror(code)))
+        }
+    }
+}

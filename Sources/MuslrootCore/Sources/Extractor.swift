@@ -1,0 +1,48 @@
+import Foundation
+
+/// Unpacks a source archive into a directory, its single top-level directory stripped.
+/// Entries go to a scratch directory beside the destination, renamed into place once all
+/// are written: an interrupted or refused extraction leaves nothing at the destination.
+public enum Extractor {
+    public static func extract(_ archive: String, into destination: String) async throws(ExtractError) {
+        let result: Result<Void, ExtractError> = await DedicatedThread.run("muslroot extract") {
+            Result { () throws(ExtractError) in try extractBlocking(archive, into: destination) }
+        }
+        try result.get()
+    }
+
+    static func extractBlocking(_ archive: String, into destination: String) throws(ExtractError) {
+        let destination = (destination as NSString).standardizingPath
+        let parent = (destination as NSString).deletingLastPathComponent
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: destination), !entries.isEmpty {
+            throw .destinationExists(path: destination)
+        }
+        if access(destination, F_OK) == 0, (try? FileManager.default.contentsOfDirectory(atPath: destination)) == nil {
+            throw .destinationExists(path: destination)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .write(archive: archive, path: parent, message: error.localizedDescription)
+        }
+        FileTree.sweepScratch(beside: destination, for: "extracting")
+        let scratch = FileTree.scratchPath(beside: destination, for: "extracting")
+        guard mkdir(scratch, 0o755) == 0 else {
+            throw .write(archive: archive, path: scratch, message: String(cString: strerror(errno)))
+        }
+        do throws(ExtractError) {
+            guard let writer = try? DirectoryWriter(root: scratch) else {
+                throw .write(archive: archive, path: scratch, message: String(cString: strerror(errno)))
+            }
+            try ArchiveReader(path: archive).extract(into: writer)
+        } catch {
+            FileTree.remove(scratch)
+            throw error
+        }
+        if rename(scratch, destination) != 0 {
+            let message = String(cString: strerror(errno))
+            FileTree.remove(scratch)
+            throw .write(archive: archive, path: destination, message: message)
+        }
+    }
+}

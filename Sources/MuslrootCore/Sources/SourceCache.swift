@@ -1,0 +1,92 @@
+import Foundation
+
+/// The downloaded tarballs, each at `DIR/SHA256/FILE`. A file enters only after its sha256
+/// matched, by rename, so the cache never holds a partial or unverified file; a file found
+/// there is trusted without hashing it again.
+///
+/// Two folders beside it (same file system, so renames work) hold what is not verified:
+/// `DIR.partial/` for downloads in progress (resumed on the next run) and `DIR.rejected/`
+/// for files whose hash did not match, kept for inspection.
+public struct SourceCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        var path = (directory as NSString).standardizingPath
+        if !path.hasPrefix("/") {
+            path = ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        }
+        self.directory = path
+    }
+
+    /// `$XDG_CACHE_HOME/muslroot/sources`, else `~/.cache/muslroot/sources`.
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return "\(xdg)/muslroot/sources"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return "\(home)/.cache/muslroot/sources"
+    }
+
+    /// Where `source` lives once verified.
+    public func path(for source: Source) -> String {
+        "\(directory)/\(source.sha256)/\(source.file)"
+    }
+
+    /// The cached file for `source`, if it is there.
+    public func cachedPath(for source: Source) -> String? {
+        let path = path(for: source)
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return path
+    }
+
+    var partialDirectory: String { directory + ".partial" }
+    var rejectedDirectory: String { directory + ".rejected" }
+
+    /// Where a download of `source` accumulates until it is verified.
+    func partialPath(for source: Source) -> String {
+        "\(partialDirectory)/\(source.sha256)-\(source.file)"
+    }
+
+    /// A lock file that serializes muslroot processes fetching the same source.
+    func lockPath(for source: Source) -> String {
+        "\(partialDirectory)/\(source.sha256).lock"
+    }
+
+    func prepareDirectories() throws(FetchError) {
+        for path in [directory, partialDirectory] {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw .cache(path: path, message: "cannot create the directory (\(error.localizedDescription))")
+            }
+        }
+    }
+
+    /// Moves a verified download into the cache.
+    func admit(_ partial: String, as source: Source) throws(FetchError) -> String {
+        let target = path(for: source)
+        let folder = (target as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cache(path: folder, message: "cannot create the directory (\(error.localizedDescription))")
+        }
+        if rename(partial, target) != 0 {
+            throw .cache(path: target, message: "cannot move the verified download there: \(String(cString: strerror(errno)))")
+        }
+        return target
+    }
+
+    /// Moves a download whose hash did not match out of the way, and says where.
+    func reject(_ partial: String, as source: Source, actual: String) -> String {
+        let target = "\(rejectedDirectory)/\(actual.prefix(12))-\(source.file)"
+        try? FileManager.default.createDirectory(atPath: rejectedDirectory, withIntermediateDirectories: true)
+        unlink(target)
+        if rename(partial, target) != 0 {
+            unlink(partial)
+            return "(could not be kept: \(String(cString: strerror(errno))))"
+        }
+        return target
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import MuslrootCore
+
+extension Muslroot {
+    /// Hidden: unpacks one archive the way source trees are unpacked (for scripts/bench-extract.sh).
+    struct Extract: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unpack a source archive, its top-level directory stripped.",
+            discussion: """
+            Entries that could write outside DIR (absolute paths, '..', escaping links) and device nodes are refused.
+            DIR must not exist or be empty.
+
+            Example:
+              muslroot extract gcc-14.2.0.tar.xz /tmp/gcc-src
+            """,
+            shouldDisplay: false)
+
+        @Argument(help: "The archive (tar, compressed or not).")
+        var archive: String
+
+        @Argument(help: "Where to unpack it.")
+        var directory: String
+
+        func run() async throws {
+            try await Failure.report {
+                try await Extractor.extract(archive, into: directory)
+            }
+        }
+    }
+}

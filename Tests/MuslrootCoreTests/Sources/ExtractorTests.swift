@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import MuslrootCore
+
+struct ExtractorTests {
+    static var good: [[String: Any]] { [
+        ["name": "pkg-1.0", "type": "dir", "mtime": 1_100_000_000],
+        ["name": "pkg-1.0/configure", "data": "#!/bin/sh\n", "mode": 0o755, "mtime": 1_200_000_000],
+        ["name": "pkg-1.0/src/main.c", "data": "int main(void) { return 0; }\n"],
+        ["name": "pkg-1.0/src/link.c", "type": "symlink", "target": "main.c"],
+        ["name": "pkg-1.0/include/up.c", "type": "symlink", "target": "../src/main.c"],
+        ["name": "pkg-1.0/src/hard.c", "type": "hardlink", "target": "pkg-1.0/src/main.c"],
+        ["name": "./pkg-1.0/read-only.txt", "data": "ro\n", "mode": 0o444],
+    ] }
+
+    @Test(arguments: ["tar", "tar.gz", "tar.xz", "tar.bz2", "tar.zst"])
+    func unpacksAndStripsTheTopDirectory(suffix: String) async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.\(suffix)"
+        try makeArchive(archive, Self.good)
+        let destination = "\(scratch.path)/out/pkg"
+        try await Extractor.extract(archive, into: destination)
+        #expect(Scratch.listing(destination) == ["configure", "include", "include/up.c", "read-only.txt",
+                                                  "src", "src/hard.c", "src/link.c", "src/main.c"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(destination)/configure")
+        #expect((attributes[.posixPermissions] as? Int) == 0o755)
+        #expect((attributes[.modificationDate] as? Date) == Date(timeIntervalSince1970: 1_200_000_000))
+        let top = try FileManager.default.attributesOfItem(atPath: destination)
+        #expect((top[.modificationDate] as? Date) == Date(timeIntervalSince1970: 1_100_000_000))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(destination)/src/link.c") == "main.c")
+        #expect(try String(contentsOfFile: "\(destination)/include/up.c", encoding: .utf8).hasPrefix("int main"))
+        var info = stat()
+        #expect(stat("\(destination)/src/hard.c", &info) == 0 && info.st_nlink == 2)
+        #expect(Scratch.listing("\(scratch.path)/out") == ["pkg"] + Scratch.listing(destination).map { "pkg/\($0)" })
+    }
+
+    /// Each archive tries to write `outside/evil` (or through a link to it); none may.
+    static var hostile: [(String, [[String: Any]])] { [
+        ("dot-dot", [["name": "pkg/a", "data": "a"], ["name": "pkg/../../outside/evil", "data": "x"]]),
+        ("absolute", [["name": "pkg/a", "data": "a"], ["name": "OUTSIDE/evil", "data": "x"]]),
+        ("symlink escaping, then a write through it", [
+            ["name": "pkg/link", "type": "symlink", "target": "../../outside"],
+            ["name": "pkg/link/evil", "data": "x"]]),
+        ("absolute symlink, then a write through it", [
+            ["name": "pkg/link", "type": "symlink", "target": "OUTSIDE"],
+            ["name": "pkg/link/evil", "data": "x"]]),
+        ("symlink climbing after descending", [
+            ["name": "pkg/d", "type": "dir"],
+            ["name": "pkg/b", "type": "symlink", "target": "d"],
+            ["name": "pkg/a", "type": "symlink", "target": "b/../../outside"],
+            ["name": "pkg/a/evil", "data": "x"]]),
+        ("a write through an in-tree symlink", [
+            ["name": "pkg/real", "type": "dir"],
+            ["name": "pkg/alias", "type": "symlink", "target": "real"],
+            ["name": "pkg/alias/evil", "data": "x"]]),
+        ("hardlink escaping", [["name": "pkg/a", "data": "a"], ["name": "pkg/h", "type": "hardlink", "target": "pkg/../../outside/secret"]]),
+        ("hardlink to an absolute path", [["name": "pkg/a", "data": "a"], ["name": "pkg/h", "type": "hardlink", "target": "OUTSIDE/secret"]]),
+        ("fifo", [["name": "pkg/a", "data": "a"], ["name": "pkg/fifo", "type": "fifo"]]),
+        ("device node", [["name": "pkg/a", "data": "a"], ["name": "pkg/null", "type": "chr"]]),
+        ("two top-level directories", [["name": "pkg/a", "data": "a"], ["name": "other/evil", "data": "x"]]),
+    ] }
+
+    @Test(arguments: hostile.indices)
+    func hostileArchivesWriteNothingOutside(index: Int) async throws {
+        let (name, template) = Self.hostile[index]
+        let scratch = Scratch()
+        let outside = scratch.sub("outside")
+        let secret = scratch.write("outside/secret", "secret\n")
+        let entries = template.map { entry in
+            entry.mapValues { ($0 as? String)?.replacingOccurrences(of: "OUTSIDE", with: outside) ?? $0 }
+        }
+        let archive = "\(scratch.path)/hostile.tar.gz"
+        try makeArchive(archive, entries)
+        let work = scratch.sub("work")
+        let error = await #expect(throws: ExtractError.self, "\(name)") {
+            try await Extractor.extract(archive, into: "\(work)/tree")
+        }
+        switch error {
+        case .refusedEntry?, .notOneTopLevelDirectory?: break
+        default: Issue.record("\(name): \(String(describing: error))")
+        }
+        #expect(Scratch.listing(outside) == ["secret"], "\(name)")
+        #expect(try String(contentsOfFile: secret, encoding: .utf8) == "secret\n")
+        #expect(Scratch.listing(work).isEmpty, "\(name): nothing at the destination, no scratch left")
+        #expect(Scratch.listing(scratch.path) == ["hostile.tar.gz", "outside", "outside/secret", "work"], "\(name)")
+    }
+
+    @Test func corruptArchiveLeavesNothing() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.xz"
+        try makeArchive(archive, Self.good + (0..<50).map { ["name": "pkg-1.0/f\($0)", "data": String(repeating: "x\($0)", count: 2000)] })
+        let whole = try Data(contentsOf: URL(fileURLWithPath: archive))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: archive))
+        await #expect(throws: ExtractError.self) { try await Extractor.extract(archive, into: "\(scratch.path)/out/tree") }
+        #expect(Scratch.listing("\(scratch.path)/out").isEmpty)
+    }
+
+    @Test func notAnArchive() async throws {
+        let scratch = Scratch()
+        let file = scratch.write("plain.tar.gz", "this is not an archive\n")
+        let error = await #expect(throws: ExtractError.self) { try await Extractor.extract(file, into: "\(scratch.path)/out") }
+        guard case .unreadable? = error else { Issue.record("\(String(describing: error))"); return }
+    }
+
+    @Test func refusesANonEmptyDestination() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.gz"
+        try makeArchive(archive, Self.good)
+        scratch.write("out/keep.txt", "mine")
+        await #expect(throws: ExtractError.destinationExists(path: "\(scratch.path)/out")) {
+            try await Extractor.extract(archive, into: "\(scratch.path)/out")
+        }
+        #expect(Scratch.listing("\(scratch.path)/out") == ["keep.txt"])
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+@testable import MuslrootCore
+
+/// Files for the tests of the sources layer.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    /// ../shared/mirror beside the package.
+    static let mirror = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/mirror").path
+    static var mirrorPresent: Bool { FileManager.default.fileExists(atPath: "\(mirror)/SHA256SUMS") }
+}
+
+/// A directory of its own for one test, removed at the end.
+final class Scratch {
+    let path: String
+
+    init() {
+        let template = NSTemporaryDirectory() + "muslroot-test-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        path = bytes.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    deinit { FileTree.remove(path) }
+
+    func sub(_ name: String) -> String {
+        let full = "\(path)/\(name)"
+        try? FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        return full
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        let full = "\(path)/\(name)"
+        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? text.write(toFile: full, atomically: false, encoding: .utf8)
+        return full
+    }
+
+    /// Every path below `directory`, relative, sorted.
+    static func listing(_ directory: String) -> [String] {
+        ((FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []).sorted()
+    }
+}
+
+/// Runs a program to the end (tests may use Foundation's Process); returns status and output.
+@discardableResult
+func runTool(_ arguments: [String], input: String? = nil, directory: String? = nil) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    let stdin = Pipe()
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// An archive built by Fixtures/make_tar.py from entries given as dictionaries.
+func makeArchive(_ path: String, _ entries: [[String: Any]]) throws {
+    let json = String(decoding: try JSONSerialization.data(withJSONObject: entries), as: UTF8.self)
+    let (status, output) = try runTool(["python3", "\(Fixtures.directory)/make_tar.py", path], input: json)
+    guard status == 0 else { throw TestFailure("make_tar.py failed: \(output)") }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func sha256(_ path: String) -> String { FileDigest.sha256(ofFile: path) ?? "" }
+
+func source(_ file: String, url: String, sha256: String, name: String? = nil, destination: String = "") -> Source {
+    Source(name: name ?? file, url: url, mirrors: [], sha256: sha256, file: file, destination: destination)
+}
+
+/// Records fetch events, for tests to look at.
+final class EventLog: FetchProgress, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [FetchEvent] = []
+
+    func record(_ event: FetchEvent) { lock.withLock { recorded.append(event) } }
+    var events: [FetchEvent] { lock.withLock { recorded } }
+}
