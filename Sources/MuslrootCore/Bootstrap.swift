@@ -55,6 +55,7 @@ public struct Bootstrap: Sendable {
         let lock = try PrefixLock(prefix: prefix)
         defer { withExtendedLifetime(lock) {} }
 
+        try await sources.fetchAll(for: plan.recipes)
         let configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
             environment: Self.buildEnvironment(environment))

@@ -41,12 +41,7 @@ extension Muslroot {
         @Flag(help: "Fetch the sources of every recipe, optional ones included.")
         var all = false
 
-        @Option(name: .customLong("mirror"), help: ArgumentHelp(
-            "A URL prefix or a directory to try before the recipes' URLs (repeatable).", valueName: "url|dir"))
-        var mirrors: [String] = []
-
-        @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where verified sources are kept.", valueName: "dir"))
-        var cacheDirectory: String?
+        @OptionGroup var sourceOptions: SourceOptions
 
         @Option(name: .shortAndLong, help: "How many downloads run at once.")
         var jobs = 4
@@ -62,14 +57,12 @@ extension Muslroot {
 
         func run() async throws {
             try await Failure.report {
-                let environment = ProcessInfo.processInfo.environment
                 let sources = try SourceSelection.sources(in: try recipes.book(), packages: packages, all: all)
-                let cache = SourceCache(directory: cacheDirectory ?? SourceCache.defaultDirectory(environment: environment))
                 let reporter: any FetchProgress = if json { JSONFetchProgress() }
                     else if isatty(STDOUT_FILENO) != 0 { TerminalFetchProgress() } else { PlainFetchProgress() }
                 let tally = FetchTally(reporting: reporter)
-                let fetcher = Fetcher(cache: cache, mirrors: try Mirror.list(arguments: mirrors, environment: environment),
-                                      maxConcurrent: jobs, progress: tally)
+                let fetcher = try sourceOptions.fetcher(maxConcurrent: jobs, progress: tally)
+                let cache = fetcher.cache
                 _ = try await fetcher.fetch(sources)
                 let summary = tally.summary(cache: cache)
                 print(json ? summary.json : summary.text)

@@ -15,5 +15,11 @@ public protocol BuildObserver: Sendable {
 
 /// Gets a recipe's sources onto disk (download, verify, extract, patch) into `directory`.
 public protocol SourcePreparing: Sendable {
+    /// Downloads (or finds in the cache) every source of `recipes`, before the build starts.
+    func fetchAll(for recipes: [Recipe]) async throws
     func prepare(_ recipe: Recipe, at directory: String) async throws
+}
+
+extension SourcePreparing {
+    public func fetchAll(for recipes: [Recipe]) async throws {}
 }
