@@ -21,6 +21,8 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
+        // renameat2(RENAME_EXCHANGE), for installing a prefix atomically.
+        .target(name: "CLinux"),
         // libarchive: the modulemap only includes the header.
         .systemLibrary(
             name: "CArchive",
@@ -32,6 +34,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CArchive",
+                "CLinux",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

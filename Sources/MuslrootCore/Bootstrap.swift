@@ -49,11 +49,23 @@ public struct Bootstrap: Sendable {
     }
 
     public func run() async throws -> Outcome {
+        do {
+            return try await build()
+        } catch {
+            // However far it got, an interrupted run says so, and how to go on.
+            if Task.isCancelled, !(error is BuildError) { throw BuildError.interrupted(rerun: BuildError.rerunCommand) }
+            throw error
+        }
+    }
+
+    private func build() async throws -> Outcome {
         let plan = try plan()
         if isUpToDate(plan) { return .upToDate(prefix: prefix) }
         try Installer.checkUsable(prefix: prefix)
         let lock = try PrefixLock(prefix: prefix)
-        defer { withExtendedLifetime(lock) {} }
+        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
+        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
+        defer { withExtendedLifetime((lock, workLock)) {} }
 
         try await sources.fetchAll(for: plan.recipes)
         let configuration = BuildConfiguration(
@@ -64,28 +76,35 @@ public struct Bootstrap: Sendable {
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
         let stage = Stage(root: workspace.stage)
         try stage.reset()
-        var packages: [Manifest.Package] = []
+        var files: [String: [String]] = [:]
+        var owner: [String: String] = [:]
         for recipe in plan.recipes {
-            let files = try stage.merge(from: workspace.destination(recipe.name))
-            packages.append(Manifest.entry(for: recipe, fingerprint: Fingerprint.of(recipe, target: target), files: files))
+            files[recipe.name] = try stage.merge(from: workspace.destination(recipe.name))
+            for file in files[recipe.name]! { owner[file] = recipe.name }
         }
-        _ = try stage.addAliases(for: target)
+        // Each alias belongs to the package of the tool it points at.
+        for (alias, original) in try stage.addAliases(for: target) {
+            if let name = owner[original] { files[name, default: []].append(alias) }
+        }
+        let packages = plan.recipes.map {
+            Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
+        }
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages)
         try manifest.save(prefix: stage.root)
         try Installer.install(stage: stage.root, into: prefix)
-        if !keepWork { cleanUp() }
+        cleanUp()
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
     }
 
-    /// Throws away everything but the logs: the build trees are large, and the prefix now
-    /// holds the result.
+    /// After an install: the state first (so an interrupted clean-up never leaves phases
+    /// marked done whose files are gone), then `dest/` (hard-linked into the prefix), then,
+    /// unless asked to keep them, the large source and build trees. The logs stay.
     private func cleanUp() {
-        for path in ["\(workspace.root)/src", "\(workspace.root)/build", "\(workspace.root)/dest",
-                     workspace.sysroot, workspace.stage, workspace.stateFile] {
-            try? FileManager.default.removeItem(atPath: path)
-        }
+        var paths = [workspace.stateFile, "\(workspace.root)/dest", workspace.stage, workspace.sysroot]
+        if !keepWork { paths += ["\(workspace.root)/src", "\(workspace.root)/build"] }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// The host environment, less what a parent make or the user's cross settings would

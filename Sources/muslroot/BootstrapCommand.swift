@@ -30,7 +30,7 @@ extension Muslroot {
         @Option(name: .shortAndLong, help: "How many jobs run at once, across all packages (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Flag(help: "Keep the build trees after a successful install.")
+        @Flag(help: "Keep the source and build trees after a successful install, for inspection.")
         var keepWork = false
 
         @Flag(help: "Print one JSON event per line, for scripts.")
@@ -56,6 +56,7 @@ extension Muslroot {
                     outcome = try await Interruption.cancelling { try await bootstrap.run() }
                 } catch {
                     await reporter.finish()
+                    if json { print(JSONLine.encode(["event": "failed", "error": Failure.describe(error)])) }
                     throw error
                 }
                 await reporter.finish()
@@ -67,11 +68,12 @@ extension Muslroot {
             let usage = ResourceUsage.current()
             switch outcome {
             case .upToDate(let prefix):
-                print(json ? #"{"event":"up-to-date","prefix":"\#(prefix)"}"# : "\(prefix) is up to date; nothing to do.")
+                print(json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix]) : "\(prefix) is up to date; nothing to do.")
             case let .installed(prefix, checks, logs):
                 if json {
-                    print(#"{"event":"installed","prefix":"\#(prefix)","logs":"\#(logs)"}"#)
-                    print(usage.json)
+                    print(JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "checks": checks]))
+                    print(JSONLine.encode(["event": "resources", "self_cpu_seconds": usage.selfCPUSeconds,
+                                           "children_cpu_seconds": usage.childrenCPUSeconds]))
                 } else {
                     for check in checks { print("smoke test: \(check)") }
                     print("Installed the \(Triple.x86_64Musl) toolchain in \(prefix) (logs in \(logs)).")

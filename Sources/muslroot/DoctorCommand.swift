@@ -30,7 +30,7 @@ extension Muslroot {
                 if let prefix {
                     do {
                         smoke = try await SmokeTest(root: RecipeSearchPath.absolute(prefix), triple: .x86_64Musl,
-                                                    staticProblem: StaticInspection.problem).run().checks
+                                                    staticProblem: StaticInspection.problem).checkingCompiler().run().checks
                     } catch {
                         smokeError = error
                     }

@@ -68,9 +68,7 @@ public actor BuildReporter: BuildObserver {
     private func emit(text: String?, json: [String: any Sendable]) {
         switch style {
         case .json:
-            if let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                write(String(decoding: data, as: UTF8.self) + "\n")
-            }
+            write(JSONLine.encode(json) + "\n")
         case .plain:
             if let text { write(text + "\n") }
         case .terminal:
@@ -102,5 +100,15 @@ extension ContinuousClock.Instant {
     func secondsUntil(_ other: ContinuousClock.Instant) -> Double {
         let elapsed = other - self
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+/// One JSON object on one line: the `--json` event format.
+public enum JSONLine {
+    public static func encode(_ object: [String: any Sendable]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return #"{"event":"error","error":"unencodable event"}"#
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -17,7 +17,8 @@ public struct Executor: Sendable {
         self.observer = observer
     }
 
-    private enum Task: Hashable { case prepare(String), phase(PhaseNode) }
+    /// What the task group runs: unpacking a recipe's sources, or one phase.
+    private enum Work: Hashable { case prepare(String), phase(PhaseNode) }
 
     /// The fingerprint of every phase of the plan.
     public func fingerprints() -> [PhaseNode: String] {
@@ -33,11 +34,15 @@ public struct Executor: Sendable {
 
     public func run() async throws {
         let workspace = configuration.workspace
+        var state = BuildState.load(from: workspace.stateFile)
+        // A recipe whose installed files are gone (a cleaned work directory) is built again.
+        for recipe in plan.recipes where !FileManager.default.fileExists(atPath: workspace.destination(recipe.name)) {
+            for phase in recipe.phases { state.completed[PhaseNode(recipe: recipe.name, phase: phase.name).description] = nil }
+        }
         do { try workspace.createDirectories(for: plan.recipes) } catch {
             throw BuildError.workspace(path: workspace.root, reason: error.localizedDescription)
         }
         ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
-        var state = BuildState.load(from: workspace.stateFile)
         let fingerprints = fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
         await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
@@ -57,10 +62,10 @@ public struct Executor: Sendable {
         let runner = StepRunner(jobserver: jobserver, processGroups: ProcessGroupRecord(path: workspace.processGroupsFile))
         let needsSource = Set(remaining.map(\.recipe))
         var prepared: Set<String> = []
-        var started: Set<Task> = []
+        var started: Set<Work> = []
         var failure: (any Error)?
 
-        try await withThrowingTaskGroup(of: Task.self) { group in
+        try await withThrowingTaskGroup(of: Work.self) { group in
             func launchReady() {
                 for recipe in plan.recipes where needsSource.contains(recipe.name) && !started.contains(.prepare(recipe.name)) {
                     started.insert(.prepare(recipe.name))
@@ -76,7 +81,7 @@ public struct Executor: Sendable {
             }
             launchReady()
             while true {
-                let finished: Task
+                let finished: Work
                 do {
                     guard let next = try await group.next() else { break }
                     finished = next
@@ -93,20 +98,17 @@ public struct Executor: Sendable {
                     done.insert(node)
                     state.completed[node.description] = fingerprints[node]!
                     try state.save(to: workspace.stateFile)
-                    if let recipe = plan.recipe(node.recipe), recipe.phases.last?.name == node.phase {
-                        try checkInstalls(recipe)
-                    }
                 }
                 launchReady()
             }
         }
         if let failure {
-            if failure is CancellationError { throw BuildError.interrupted(rerun: "the same muslroot command") }
+            if failure is CancellationError { throw BuildError.interrupted(rerun: BuildError.rerunCommand) }
             throw failure
         }
     }
 
-    private func prepare(_ recipe: Recipe, jobserver: Jobserver) async throws -> Task {
+    private func prepare(_ recipe: Recipe, jobserver: Jobserver) async throws -> Work {
         try await jobserver.withSlot {
             await observer?.handle(.sourceStarted(recipe: recipe.name))
             let start = ContinuousClock.now
@@ -116,13 +118,17 @@ public struct Executor: Sendable {
         return .prepare(recipe.name)
     }
 
-    private func run(_ node: PhaseNode, commands: [StepRunner.Command], runner: StepRunner, jobserver: Jobserver) async throws -> Task {
+    private func run(_ node: PhaseNode, commands: [StepRunner.Command], runner: StepRunner, jobserver: Jobserver) async throws -> Work {
         let log = configuration.workspace.log(node)
         try await jobserver.withSlot {
             await observer?.handle(.phaseStarted(node, log: log))
             let start = ContinuousClock.now
             do {
                 try await runner.run(commands, phase: node.description, log: log)
+                // The last phase is done only when what the recipe promises is there.
+                if let recipe = plan.recipe(node.recipe), recipe.phases.last?.name == node.phase {
+                    try checkInstalls(recipe)
+                }
             } catch let error as BuildError {
                 await observer?.handle(.phaseFailed(node, log: log))
                 throw error

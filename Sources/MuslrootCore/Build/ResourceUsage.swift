@@ -18,7 +18,4 @@ public struct ResourceUsage: Sendable, Encodable {
         return value(usage.ru_utime) + value(usage.ru_stime)
     }
 
-    public var json: String {
-        #"{"event":"resources","self_cpu_seconds":\#(selfCPUSeconds),"children_cpu_seconds":\#(childrenCPUSeconds)}"#
-    }
 }

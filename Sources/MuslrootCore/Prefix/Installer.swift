@@ -1,48 +1,69 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLinux
 import Foundation
 
-/// Puts a finished, smoke-tested stage in place of the prefix with renames only, so the
-/// prefix is either the old one or the new one, never a mixture.
+/// Puts a finished, smoke-tested stage in place of the prefix atomically: a new prefix by
+/// rename, an existing one by exchanging the two directories in one system call, so that the
+/// prefix is at every moment either the old toolchain or the new one.
 enum Installer {
     static func install(stage: String, into prefix: String) throws {
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: prefix, isDirectory: &isDirectory) {
-            let contents = (try? fm.contentsOfDirectory(atPath: prefix)) ?? []
-            if !isDirectory.boolValue || (!contents.isEmpty && Manifest.load(prefix: prefix) == nil) {
-                throw PrefixError.notOurs(prefix: prefix)
+        try checkUsable(prefix: prefix)
+        if fm.fileExists(atPath: prefix) {
+            if clinux_exchange(stage, prefix) != 0 {
+                throw PrefixError.installFailed(path: prefix, reason: "exchanging it with \(stage): \(String(cString: strerror(errno)))")
             }
-            let old = "\(prefix).muslroot-old-\(getpid())"
-            try rename(prefix, to: old)
-            do {
-                try rename(stage, to: prefix)
-            } catch {
-                try? rename(old, to: prefix)
-                throw error
-            }
-            try? fm.removeItem(atPath: old)
+            try? fm.removeItem(atPath: stage)  // now the old prefix
         } else {
             try fm.createDirectory(atPath: URL(fileURLWithPath: prefix).deletingLastPathComponent().path,
                                    withIntermediateDirectories: true)
-            try rename(stage, to: prefix)
+            if rename(stage, prefix) != 0 {
+                let reason = String(cString: strerror(errno))
+                throw PrefixError.installFailed(path: prefix, reason: "rename from \(stage): \(reason)"
+                    + (errno == EXDEV ? " (give a --work-dir on the same file system as the prefix)" : ""))
+            }
         }
     }
 
-    /// A prefix that exists, is not empty and has no manifest is someone else's.
+    /// Checks, before anything is built, that the prefix can be replaced: it is new, or an
+    /// empty directory, or a prefix muslroot installed that holds no file its manifest does
+    /// not list (a file someone put there would be lost); and its parent is writable.
     static func checkUsable(prefix: String) throws {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: prefix) else { return }
-        let contents = (try? fm.contentsOfDirectory(atPath: prefix)) ?? []
-        if !contents.isEmpty && Manifest.load(prefix: prefix) == nil { throw PrefixError.notOurs(prefix: prefix) }
+        let parent = URL(fileURLWithPath: prefix).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: prefix, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw PrefixError.notOurs(prefix: prefix, detail: "it is a file, not a directory") }
+            let contents = (try? fm.contentsOfDirectory(atPath: prefix)) ?? []
+            if !contents.isEmpty {
+                guard let manifest = Manifest.load(prefix: prefix) else {
+                    throw PrefixError.notOurs(prefix: prefix, detail: "it is not empty and has no .muslroot/manifest.json")
+                }
+                if let stranger = strangers(in: prefix, manifest: manifest).first {
+                    throw PrefixError.notOurs(prefix: prefix, detail: "\(stranger) is not in its manifest and would be lost; move it out first")
+                }
+            }
+        } else if !fm.fileExists(atPath: parent) {
+            try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+        guard access(parent, W_OK) == 0 else {
+            throw PrefixError.notWritable(path: parent)
+        }
     }
 
-    private static func rename(_ from: String, to: String) throws {
-        if Glibc.rename(from, to) != 0 {
-            let reason = String(cString: strerror(errno))
-            throw PrefixError.installFailed(path: to, reason: "rename from \(from): \(reason)"
-                + (errno == EXDEV ? " (use a --work-dir on the same file system as the prefix)" : ""))
+    /// Files in the prefix that no package of the manifest installed.
+    static func strangers(in prefix: String, manifest: Manifest) -> [String] {
+        let known = Set(manifest.packages.flatMap(\.files))
+        guard let enumerator = FileManager.default.enumerator(atPath: prefix) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative == ".muslroot" { enumerator.skipDescendants(); continue }
+            var info = stat()
+            guard lstat("\(prefix)/\(relative)", &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            if !known.contains(relative) { result.append(relative) }
         }
+        return result.sorted()
     }
 }

@@ -2,10 +2,14 @@
 public enum PrefixError: Error, Sendable {
     /// Another muslroot holds the prefix's lock.
     case locked(prefix: String, holder: String)
-    /// The prefix exists, is not empty, and was not made by muslroot.
-    case notOurs(prefix: String)
+    /// The prefix exists and cannot be replaced without losing something (`detail` says what).
+    case notOurs(prefix: String, detail: String)
+    /// muslroot cannot create files where it must (beside the prefix: lock, work directory).
+    case notWritable(path: String)
     /// The staged toolchain failed its smoke test; nothing was installed.
     case smokeTestFailed(check: String, detail: String, directory: String)
+    /// `doctor --prefix` was pointed at a directory with no toolchain.
+    case noToolchain(prefix: String, missing: String)
     /// Moving the stage into place failed.
     case installFailed(path: String, reason: String)
 }
@@ -19,10 +23,14 @@ extension PrefixError: CustomStringConvertible {
         switch self {
         case let .locked(prefix, holder):
             return "another muslroot is working on \(prefix) (\(holder)); wait for it to finish, or stop it and run this again"
-        case let .notOurs(prefix):
-            return "\(prefix) exists and holds files muslroot did not install; choose a new or empty directory for --prefix"
+        case let .notOurs(prefix, detail):
+            return "cannot install into \(prefix): \(detail); choose a new or empty directory for --prefix"
+        case let .notWritable(path):
+            return "\(path) is not writable; choose a --prefix whose parent directory you can write to (and a --work-dir there)"
         case let .smokeTestFailed(check, detail, directory):
-            return "smoke test failed: \(check)\n\(detail)\nthe test files are in \(directory); nothing was installed"
+            return "smoke test failed: \(check)\n\(detail)\nthe test files are in \(directory)"
+        case let .noToolchain(prefix, missing):
+            return "no toolchain in \(prefix): \(missing) does not exist; build one with: muslroot bootstrap --prefix \(prefix)"
         case let .installFailed(path, reason):
             return "could not install into \(path): \(reason)"
         }

@@ -10,14 +10,15 @@ public final class PrefixLock: Sendable {
     public let path: String
     private let descriptor: Int32
 
-    public init(prefix: String) throws {
+    /// Locks `prefix` (by a file beside it), or with `file`, that file itself.
+    public init(prefix: String, file: String? = nil) throws {
         let url = URL(fileURLWithPath: prefix)
         let parent = url.deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        path = "\(parent)/.\(url.lastPathComponent).muslroot.lock"
+        path = file ?? "\(parent)/.\(url.lastPathComponent).muslroot.lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw PrefixError.installFailed(path: path, reason: String(cString: strerror(errno)))
+            throw PrefixError.notWritable(path: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?

@@ -42,6 +42,15 @@ public struct SmokeTest: Sendable {
     }
     """
 
+    /// Fails early, and says what to do, when there is no toolchain at `root`.
+    public func checkingCompiler() throws -> SmokeTest {
+        let gcc = "\(root)/bin/\(triple)-gcc"
+        guard FileManager.default.isExecutableFile(atPath: gcc) else {
+            throw PrefixError.noToolchain(prefix: root, missing: gcc)
+        }
+        return self
+    }
+
     public func run() async throws -> Result {
         let directory = NSTemporaryDirectory() + "muslroot-smoke-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

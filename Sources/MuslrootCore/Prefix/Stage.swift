@@ -45,21 +45,22 @@ struct Stage {
 
     /// `x86_64-unknown-linux-musl-gcc` and friends beside every `x86_64-linux-musl-*` tool,
     /// and the sysroot under the other spelling too, so that `--host` with either works.
-    func addAliases(for triple: Triple) throws -> [String] {
+    /// Returns each alias (relative to the stage) with the path it points at.
+    func addAliases(for triple: Triple) throws -> [(alias: String, original: String)] {
         let fm = FileManager.default
         let bin = "\(root)/bin"
-        var added: [String] = []
+        var added: [(String, String)] = []
         let prefix = "\(triple.description)-"
         for tool in ((try? fm.contentsOfDirectory(atPath: bin)) ?? []).sorted() where tool.hasPrefix(prefix) {
             let alias = triple.withVendor + "-" + tool.dropFirst(prefix.count)
             unlink("\(bin)/\(alias)")
             try fm.createSymbolicLink(atPath: "\(bin)/\(alias)", withDestinationPath: tool)
-            added.append("bin/\(alias)")
+            added.append(("bin/\(alias)", "bin/\(tool)"))
         }
-        if fm.fileExists(atPath: "\(root)/\(triple.description)") {
+        if fm.fileExists(atPath: "\(root)/\(triple.description)/include/stdio.h") {
             unlink("\(root)/\(triple.withVendor)")
             try fm.createSymbolicLink(atPath: "\(root)/\(triple.withVendor)", withDestinationPath: triple.description)
-            added.append(triple.withVendor)
+            added.append((triple.withVendor, "\(triple.description)/include/stdio.h"))
         }
         return added
     }

@@ -3,7 +3,7 @@ public struct Recipe: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// Part of the cross toolchain itself (binutils, gcc, musl, ...): built by `bootstrap`.
         case toolchain
-        /// A static library added to the sysroot with `muslroot add`.
+        /// A static library for the sysroot.
         case library
     }
 

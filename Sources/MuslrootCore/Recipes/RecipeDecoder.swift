@@ -16,12 +16,12 @@ struct RecipeDecoder {
         try checkKeys(root, allowed: Self.recipeKeys, in: nil)
         let name = try string(root, "name")
         guard name.range(of: #"^[a-z0-9][a-z0-9+._-]*$"#, options: .regularExpression) != nil else {
-            throw .invalidValue(file: file, key: "name", line: document.line(of: "name"),
+            throw .invalidValue(file: file, key: "name", line: line("name"),
                                 message: "'\(name)' must be lowercase letters, digits, '+', '.', '_' or '-'")
         }
         let kindText = try optionalString(root, "kind") ?? "library"
         guard let kind = Recipe.Kind(rawValue: kindText) else {
-            throw .invalidValue(file: file, key: "kind", line: document.line(of: "kind"),
+            throw .invalidValue(file: file, key: "kind", line: line("kind"),
                                 message: "'\(kindText)' is not one of: toolchain, library")
         }
         let recipe = Recipe(
@@ -59,18 +59,18 @@ struct RecipeDecoder {
                 throw .missingField(file: file, key: "\(key).sha256 (source '\(sourceName)': every source needs the sha256 of its tarball)")
             }
             guard sha.range(of: "^[0-9a-f]{64}$", options: .regularExpression) != nil else {
-                throw .invalidValue(file: file, key: "\(key).sha256", line: document.line(of: "sha256"),
+                throw .invalidValue(file: file, key: "\(key).sha256", line: line("\(key).sha256"),
                                     message: "'\(sha)' is not 64 lowercase hex digits")
             }
             let fileName = try optionalString(table, "file", in: key)
                 ?? URL(string: url)?.lastPathComponent ?? url
             guard !fileName.isEmpty, !fileName.contains("/"), fileName != "..", fileName != "." else {
-                throw .invalidValue(file: file, key: "\(key).file", line: document.line(of: "file"),
+                throw .invalidValue(file: file, key: "\(key).file", line: line("\(key).file"),
                                     message: "'\(fileName)' must be a plain file name")
             }
             let destination = try optionalString(table, "dest", in: key) ?? ""
             guard !destination.hasPrefix("/"), !destination.split(separator: "/").contains("..") else {
-                throw .invalidValue(file: file, key: "\(key).dest", line: document.line(of: "dest"),
+                throw .invalidValue(file: file, key: "\(key).dest", line: line("\(key).dest"),
                                     message: "'\(destination)' must be a relative path inside the source tree")
             }
             result.append(Source(name: sourceName, url: url, mirrors: try optionalStrings(table, "mirrors", in: key) ?? [],
@@ -89,12 +89,12 @@ struct RecipeDecoder {
             try checkKeys(table, allowed: Self.phaseKeys, in: key)
             let name = try string(table, "name", in: key)
             guard seen.insert(name).inserted else {
-                throw .invalidValue(file: file, key: "\(key).name", line: document.line(of: "name"),
+                throw .invalidValue(file: file, key: "\(key).name", line: line("\(key).name"),
                                     message: "phase '\(name)' is declared twice")
             }
             guard case .array(let runs)? = table["run"] else {
                 if table["run"] == nil { throw .missingField(file: file, key: "\(key).run") }
-                throw .wrongType(file: file, key: "\(key).run", line: document.line(of: "run"),
+                throw .wrongType(file: file, key: "\(key).run", line: line("\(key).run"),
                                  expected: "an array of commands, each an array of strings")
             }
             var commands: [[String]] = []
@@ -102,7 +102,7 @@ struct RecipeDecoder {
                 guard case .array(let argv) = run, !argv.isEmpty,
                       let strings = Optional(argv.compactMap { if case .string(let s) = $0 { s } else { nil } }),
                       strings.count == argv.count else {
-                    throw .wrongType(file: file, key: "\(key).run", line: document.line(of: "run"),
+                    throw .wrongType(file: file, key: "\(key).run", line: line("\(key).run"),
                                      expected: "an array of commands, each a non-empty array of strings (argv)")
                 }
                 commands.append(strings)
@@ -120,7 +120,7 @@ struct RecipeDecoder {
     private func variables(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> [String: VariableValue] {
         guard let value = root["vars"] else { return [:] }
         guard case .table(let table) = value else {
-            throw .wrongType(file: file, key: "vars", line: document.line(of: "vars"), expected: "a table")
+            throw .wrongType(file: file, key: "vars", line: line("vars"), expected: "a table")
         }
         var result: [String: VariableValue] = [:]
         for (key, value) in table {
@@ -128,7 +128,7 @@ struct RecipeDecoder {
             case .string(let s): result[key] = .string(s)
             case .array: result[key] = .list(try strings(table, key, in: "vars"))
             default:
-                throw .wrongType(file: file, key: "vars.\(key)", line: document.line(of: key),
+                throw .wrongType(file: file, key: "vars.\(key)", line: line("vars.\(key)"),
                                  expected: "a string or an array of strings")
             }
         }
@@ -138,12 +138,12 @@ struct RecipeDecoder {
     private func environment(_ table: [String: RecipeDocument.Value], _ key: String, prefix: String) throws(RecipeError) -> [String: String] {
         guard let value = table[key] else { return [:] }
         guard case .table(let env) = value else {
-            throw .wrongType(file: file, key: prefix + key, line: document.line(of: key), expected: "a table of strings")
+            throw .wrongType(file: file, key: prefix + key, line: line(prefix + key), expected: "a table of strings")
         }
         var result: [String: String] = [:]
         for (name, value) in env {
             guard case .string(let s) = value else {
-                throw .wrongType(file: file, key: "\(prefix)\(key).\(name)", line: document.line(of: name), expected: "a string")
+                throw .wrongType(file: file, key: "\(prefix)\(key).\(name)", line: line("\(prefix)\(key).\(name)"), expected: "a string")
             }
             result[name] = s
         }
@@ -161,69 +161,18 @@ struct RecipeDecoder {
                 message += "; top-level keys must come before the first [[source]] or [[phase]] table"
             }
             message += "; allowed here: \(allowed.joined(separator: ", "))"
-            throw .invalidValue(file: file, key: path(key, parent), line: document.line(of: key), message: message)
+            throw .invalidValue(file: file, key: path(key, parent), line: line(path(key, parent)), message: message)
         }
     }
 
-    // MARK: Typed access
-
-    private func path(_ key: String, _ parent: String?) -> String { parent.map { "\($0).\(key)" } ?? key }
-
-    private func string(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> String {
-        guard let value = try optionalString(t, key, in: parent) else {
-            throw .missingField(file: file, key: path(key, parent))
+    /// The line of a key such as `phase[2].run`: searched from the header of that table.
+    func line(_ key: String) -> Int? {
+        if let open = key.firstIndex(of: "["), let close = key.firstIndex(of: "]"),
+           let index = Int(key[key.index(after: open)..<close]) {
+            let table = String(key[..<open])
+            let rest = key[close...].dropFirst().drop { $0 == "." }
+            return document.line(of: rest.isEmpty ? table : String(rest), in: table, index: index)
         }
-        return value
-    }
-
-    private func optionalString(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> String? {
-        guard let value = t[key] else { return nil }
-        guard case .string(let s) = value else {
-            throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "a string, not \(value.typeName)")
-        }
-        return s
-    }
-
-    private func optionalBool(_ t: [String: RecipeDocument.Value], _ key: String) throws(RecipeError) -> Bool? {
-        guard let value = t[key] else { return nil }
-        guard case .boolean(let b) = value else {
-            throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "true or false, not \(value.typeName)")
-        }
-        return b
-    }
-
-    private func strings(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> [String] {
-        guard let value = try optionalStrings(t, key, in: parent) else { throw .missingField(file: file, key: path(key, parent)) }
-        return value
-    }
-
-    private func optionalStrings(_ t: [String: RecipeDocument.Value], _ key: String, in parent: String? = nil) throws(RecipeError) -> [String]? {
-        guard let value = t[key] else { return nil }
-        guard case .array(let items) = value else {
-            throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "an array of strings, not \(value.typeName)")
-        }
-        var result: [String] = []
-        for item in items {
-            guard case .string(let s) = item else {
-                throw .wrongType(file: file, key: path(key, parent), line: document.line(of: key), expected: "an array of strings")
-            }
-            result.append(s)
-        }
-        return result
-    }
-
-    private func tableArray(_ t: [String: RecipeDocument.Value], _ key: String) throws(RecipeError) -> [[String: RecipeDocument.Value]] {
-        guard let value = t[key] else { return [] }
-        guard case .array(let items) = value else {
-            throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "an array of tables ([[\(key)]])")
-        }
-        var result: [[String: RecipeDocument.Value]] = []
-        for item in items {
-            guard case .table(let table) = item else {
-                throw .wrongType(file: file, key: key, line: document.line(of: key), expected: "an array of tables ([[\(key)]])")
-            }
-            result.append(table)
-        }
-        return result
+        return document.line(of: key)
     }
 }

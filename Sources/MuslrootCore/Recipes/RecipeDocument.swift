@@ -50,9 +50,15 @@ struct RecipeDocument: Sendable {
     }
 
     /// The first line (1-based) that assigns `key`, or that opens a table or array named `key`.
-    func line(of key: String) -> Int? {
+    /// For a key inside the N-th `[[table]]`, the search starts at that table's header.
+    func line(of key: String, in table: String? = nil, index: Int = 0) -> Int? {
         let last = key.split(separator: ".").last.map(String.init) ?? key
-        for (index, raw) in lines.enumerated() {
+        var start = 0
+        if let table {
+            let headers = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("[[\(table)]]") }
+            if index < headers.count { start = headers[index] }
+        }
+        for (index, raw) in lines.enumerated() where index >= start {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[[\(last)]]") || line.hasPrefix("[\(last)]") { return index + 1 }
             if line.hasPrefix(last) {

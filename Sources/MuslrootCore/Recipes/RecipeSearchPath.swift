@@ -46,7 +46,9 @@ public struct RecipeSearchPath: Sendable {
         throw .missingDirectory(path: "recipes/ (set \(dataEnvironmentVariable) to the folder that holds muslroot's recipes/ and patches/)")
     }
 
+    /// An absolute path with no `.`, `..` or trailing slash (`~/cross/` and `~/cross` are one prefix).
     public static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 }

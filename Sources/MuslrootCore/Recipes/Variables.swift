@@ -34,7 +34,7 @@ public struct VariableScope: Sendable {
             if element.hasPrefix("${"), element.hasSuffix("}"),
                Self.references(in: element).count == 1,
                case .list(let items)? = values[String(element.dropFirst(2).dropLast())] {
-                return items.map(expand)
+                return items.map { expand($0) }
             }
             return [expand(element)]
         }
@@ -43,14 +43,21 @@ public struct VariableScope: Sendable {
     /// Expands every `${name}` in `text`; list values are joined with spaces. Unknown names
     /// are left as written (recipes are checked for them when they load).
     public func expand(_ text: String) -> String {
+        expand(text, depth: 0)
+    }
+
+    /// Recipes are checked for variables that refer to themselves when they load; the depth
+    /// bound only keeps a hand-made scope from recursing for ever.
+    private func expand(_ text: String, depth: Int) -> String {
+        guard depth < 16 else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
             result += rest[..<start.lowerBound]
             let name = String(rest[start.upperBound..<end])
             switch values[name] {
-            case .string(let s)?: result += expand(s)
-            case .list(let items)?: result += items.map(expand).joined(separator: " ")
+            case .string(let s)?: result += expand(s, depth: depth + 1)
+            case .list(let items)?: result += items.map { expand($0, depth: depth + 1) }.joined(separator: " ")
             case nil: result += "${\(name)}"
             }
             rest = rest[rest.index(after: end)...]
@@ -81,12 +88,26 @@ struct VariableCheck {
             case .list(let items): for item in items { try check(item, phase: "vars.\(name)") }
             }
         }
+        try checkVariableCycles()
         for value in recipe.environment.values { try check(value, phase: "env") }
         for install in recipe.installs { try check(install, phase: "installs") }
         for phase in recipe.phases {
             for text in phase.commands.joined() { try check(text, phase: phase.name) }
             for text in phase.environment.values { try check(text, phase: phase.name) }
             if let directory = phase.directory { try check(directory, phase: phase.name) }
+        }
+    }
+
+    /// `[vars] a = "${b}"`, `b = "${a}"` would never finish expanding.
+    private func checkVariableCycles() throws(RecipeError) {
+        var edges: [String: [String]] = [:]
+        for (name, value) in recipe.variables {
+            let texts: [String] = switch value { case .string(let s): [s]; case .list(let items): items }
+            edges[name] = texts.flatMap(VariableScope.references).filter { recipe.variables[$0] != nil }
+        }
+        if let cycle = GraphCycle.find(nodes: Array(edges.keys), edges: edges) {
+            throw .invalidValue(file: recipe.file, key: "vars.\(cycle[0])", line: nil,
+                                message: "variables refer to each other in a loop: \(cycle.map { "${\($0)}" }.joined(separator: " -> "))")
         }
     }
 

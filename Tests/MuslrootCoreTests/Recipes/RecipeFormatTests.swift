@@ -105,6 +105,26 @@ struct RecipeFormatTests {
         #expect(known == ["y:build"])
     }
 
+    @Test("variables that refer to each other in a loop are refused when the recipe loads")
+    func variableLoop() throws {
+        let error = try #require(loadError(["x.toml": recipeText("x", extra: "[vars]\na = \"${b}\"\nb = [\"${a}\"]")]))
+        #expect(error.description.contains("loop"))
+    }
+
+    @Test("the complete example in docs/recipes.md loads")
+    func documentedExample() throws {
+        let docs = try String(contentsOfFile: "\(TestPaths.repository)/docs/recipes.md", encoding: .utf8)
+        let start = try #require(docs.range(of: "```toml\n"))
+        let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
+        let dir = TemporaryDirectory("docs")
+        defer { dir.remove() }
+        dir.write("libedit.toml", String(docs[start.upperBound..<end.lowerBound]))
+        let book = try RecipeBook.load(directories: [TestPaths.recipes, dir.path])
+        let recipe = try #require(book["libedit"])
+        #expect(recipe.installs == ["usr/lib/libedit.a", "usr/include/histedit.h"])
+        #expect(recipe.phases.map(\.name) == ["configure", "build", "install"])
+    }
+
     @Test("list variables splice into argv; string variables interpolate")
     func variables() {
         let scope = VariableScope(values: ["make": .list(["make", "V=1"]), "target": .string("x86_64-linux-musl"),

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import MuslrootCore
+
+@Suite("Stage, manifest and install")
+struct PrefixTests {
+    @Test("recipes' dest trees merge into the stage by hard link; aliases point at the tools")
+    func stageMerge() throws {
+        let dir = TemporaryDirectory("stage")
+        defer { dir.remove() }
+        dir.write("dest/a/bin/x86_64-linux-musl-gcc", "gcc")
+        dir.write("dest/a/x86_64-linux-musl/include/stdio.h", "a")
+        dir.write("dest/b/bin/x86_64-linux-musl-ld", "ld")
+        dir.write("dest/b/x86_64-linux-musl/include/stdio.h", "b")
+        let stage = Stage(root: "\(dir.path)/stage")
+        try stage.reset()
+        #expect(try stage.merge(from: "\(dir.path)/dest/a") == ["bin/x86_64-linux-musl-gcc", "x86_64-linux-musl/include/stdio.h"])
+        #expect(try stage.merge(from: "\(dir.path)/dest/b") == ["bin/x86_64-linux-musl-ld", "x86_64-linux-musl/include/stdio.h"])
+        #expect(try String(contentsOfFile: "\(stage.root)/x86_64-linux-musl/include/stdio.h", encoding: .utf8) == "b")
+        let links = try FileManager.default.attributesOfItem(atPath: "\(stage.root)/bin/x86_64-linux-musl-ld")[.referenceCount] as? Int
+        #expect(links == 2, "hard-linked, not copied")
+        let aliases = try stage.addAliases(for: .x86_64Musl)
+        #expect(aliases.map(\.alias).contains("bin/x86_64-unknown-linux-musl-gcc"))
+        #expect(aliases.first { $0.alias == "bin/x86_64-unknown-linux-musl-ld" }?.original == "bin/x86_64-linux-musl-ld")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(stage.root)/bin/x86_64-unknown-linux-musl-gcc") == "x86_64-linux-musl-gcc")
+        #expect(try String(contentsOfFile: "\(stage.root)/x86_64-unknown-linux-musl/include/stdio.h", encoding: .utf8) == "b")
+    }
+
+    func manifest(files: [String]) -> Manifest {
+        Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
+            .init(name: "gcc", version: "1", fingerprint: "f", sources: [], patches: [], files: files),
+        ])
+    }
+
+    @Test("a new prefix is created by rename; an existing one of ours is exchanged whole")
+    func install() throws {
+        let dir = TemporaryDirectory("install")
+        defer { dir.remove() }
+        let prefix = "\(dir.path)/cross"
+        dir.write("stage1/bin/tool", "one")
+        try manifest(files: ["bin/tool"]).save(prefix: "\(dir.path)/stage1")
+        try Installer.install(stage: "\(dir.path)/stage1", into: prefix)
+        #expect(try String(contentsOfFile: "\(prefix)/bin/tool", encoding: .utf8) == "one")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/stage1"))
+
+        dir.write("stage2/bin/tool2", "two")
+        try manifest(files: ["bin/tool2"]).save(prefix: "\(dir.path)/stage2")
+        try Installer.install(stage: "\(dir.path)/stage2", into: prefix)
+        #expect(try String(contentsOfFile: "\(prefix)/bin/tool2", encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: "\(prefix)/bin/tool"), "the old toolchain is gone, not mixed in")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/stage2"))
+    }
+
+    @Test("a prefix with files muslroot did not install is refused before anything is built")
+    func foreignPrefix() throws {
+        let dir = TemporaryDirectory("foreign")
+        defer { dir.remove() }
+        dir.write("theirs/notes.txt", "mine")
+        #expect(throws: PrefixError.self) { try Installer.checkUsable(prefix: "\(dir.path)/theirs") }
+        dir.write("ours/bin/tool", "t")
+        dir.write("ours/bin/added-by-hand", "x")
+        try manifest(files: ["bin/tool"]).save(prefix: "\(dir.path)/ours")
+        do {
+            try Installer.checkUsable(prefix: "\(dir.path)/ours")
+            Issue.record("a file not in the manifest must stop the install")
+        } catch let error as PrefixError {
+            #expect(error.description.contains("bin/added-by-hand"))
+        }
+        try FileManager.default.removeItem(atPath: "\(dir.path)/ours/bin/added-by-hand")
+        try Installer.checkUsable(prefix: "\(dir.path)/ours")
+        try Installer.checkUsable(prefix: "\(dir.path)/new")
+    }
+
+    @Test("a prefix whose manifest matches the recipes is up to date: nothing runs")
+    func upToDate() async throws {
+        let dir = TemporaryDirectory("uptodate")
+        defer { dir.remove() }
+        dir.write("recipes/tool.toml", recipeText("tool", extra: "kind = \"toolchain\""))
+        let book = try RecipeBook.load(directories: ["\(dir.path)/recipes"])
+        let recipe = try #require(book["tool"])
+        let prefix = "\(dir.path)/cross"
+        let bootstrap = Bootstrap(book: book, prefix: prefix, workspace: Workspace(root: "\(dir.path)/work"), jobs: 1,
+                                  keepWork: false, environment: [:], sources: EmptySources(), observer: nil,
+                                  staticProblem: { _ in nil })
+        #expect(!bootstrap.isUpToDate(try bootstrap.plan()))
+        try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
+            Manifest.entry(for: recipe, fingerprint: Fingerprint.of(recipe, target: .x86_64Musl), files: []),
+        ]).save(prefix: prefix)
+        guard case .upToDate = try await bootstrap.run() else { Issue.record("expected up to date"); return }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/work"), "an up-to-date run creates nothing")
+    }
+}
+
+@Suite("Leftovers of a killed run")
+struct LeftoverTests {
+    @Test("process groups recorded by a run that was killed -9 are ended by the next one")
+    func reap() throws {
+        let dir = TemporaryDirectory("reap")
+        defer { dir.remove() }
+        // A command in a session of its own, as the executor starts them, orphaned as a
+        // kill -9 of muslroot leaves it.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "setsid sleep 300 & echo $! > pid"]
+        process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
+        try process.run()
+        // Not waitUntilExit: Foundation waits there for the orphan too (it keeps a descriptor).
+        while !FileManager.default.fileExists(atPath: "\(dir.path)/pid") { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.1)
+        let pid = try #require(Int32(try String(contentsOfFile: "\(dir.path)/pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(isRunning(pid))
+        try "\(pid)\n".write(toFile: "\(dir.path)/running.pids", atomically: true, encoding: .utf8)
+        ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: "/nonexistent")
+        #expect(isRunning(pid), "a group working elsewhere is left alone")
+        try "\(pid)\n".write(toFile: "\(dir.path)/running.pids", atomically: true, encoding: .utf8)
+        ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: dir.path)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!isRunning(pid))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/running.pids"))
+    }
+}
