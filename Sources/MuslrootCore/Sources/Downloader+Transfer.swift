@@ -56,7 +56,9 @@ extension Downloader {
             let code = curl_easy_perform(handle)
             var status = 0
             _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-            return outcome(code: code, status: status, detail: String(cString: errorBuffer))
+            let result = outcome(code: code, status: status, detail: String(cString: errorBuffer))
+            if case .failed = result, offset + written == 0 { unlink(path) }  // leave no empty partial file
+            return result
         }
 
         private func outcome(code: CURLcode, status: Int, detail: String) -> Outcome {

@@ -30,9 +30,9 @@ extension ExtractError: CustomStringConvertible {
         case let .notOneTopLevelDirectory(archive, entries):
             return "\(archive): expected a single top-level directory, found \(entries.map { "'\($0)'" }.joined(separator: " and "))"
         case let .write(archive, path, message):
-            return "\(archive): cannot write \(path): \(message); check free space and permissions"
+            return (archive.isEmpty ? "" : "\(archive): ") + "cannot write \(path): \(message); check free space and permissions"
         case let .destinationExists(path):
-            return "\(path) already exists and is not empty; remove it or choose another place"
+            return "\(path) already exists (and is not an empty directory); remove it or choose another place"
         case let .missingArchive(recipe, source):
             return "recipe '\(recipe)': source '\(source)' has not been downloaded; run 'muslroot fetch \(recipe)'"
         }

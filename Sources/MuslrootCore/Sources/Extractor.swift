@@ -12,12 +12,11 @@ public enum Extractor {
     }
 
     static func extractBlocking(_ archive: String, into destination: String) throws(ExtractError) {
-        let destination = (destination as NSString).standardizingPath
+        let destination = FileTree.absolute(destination)
         let parent = (destination as NSString).deletingLastPathComponent
-        if let entries = try? FileManager.default.contentsOfDirectory(atPath: destination), !entries.isEmpty {
-            throw .destinationExists(path: destination)
-        }
-        if access(destination, F_OK) == 0, (try? FileManager.default.contentsOfDirectory(atPath: destination)) == nil {
+        var info = stat()
+        if lstat(destination, &info) == 0,
+           (info.st_mode & S_IFMT) != S_IFDIR || (try? FileManager.default.contentsOfDirectory(atPath: destination))?.isEmpty != true {
             throw .destinationExists(path: destination)
         }
         do {

@@ -2,6 +2,12 @@ import Foundation
 
 /// Whole directory trees: removing them, and sweeping what interrupted runs left behind.
 enum FileTree {
+    /// `path` made absolute (against the current directory) and standardized.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
+    }
+
     /// Removes `path` and everything below it, symlinks included (never followed), and
     /// directories a build made read-only. Blocking.
     static func remove(_ path: String) {

@@ -11,11 +11,7 @@ public struct SourceCache: Sendable {
     public let directory: String
 
     public init(directory: String) {
-        var path = (directory as NSString).standardizingPath
-        if !path.hasPrefix("/") {
-            path = ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path) as NSString).standardizingPath
-        }
-        self.directory = path
+        self.directory = FileTree.absolute(directory)
     }
 
     /// `$XDG_CACHE_HOME/muslroot/sources`, else `~/.cache/muslroot/sources`.

@@ -10,7 +10,7 @@ import Foundation
 ///     {"event":"failed","source":"gcc","file":"...","url":"...","error":"..."}
 ///     {"event":"done","source":"gcc","file":"...","path":"...","sha256":"...","bytes":92306584,"url":"..."}
 ///
-/// `progress` comes at most once a second per file.
+/// (keys in alphabetical order). `progress` comes at most once a second per file.
 public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
     struct Record: Encodable {
         var event: String
@@ -37,7 +37,10 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
     private let write: @Sendable (String) -> Void
     private var lastProgress: [String: Double] = [:]
 
-    public init(write: @escaping @Sendable (String) -> Void = { print($0) }) {
+    public init(write: @escaping @Sendable (String) -> Void = { line in
+        // Unbuffered: a log shows each line as it happens, even if the process is killed.
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }) {
         self.write = write
     }
 
@@ -76,7 +79,7 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
 
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
     }
 }

@@ -13,15 +13,19 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
 
     private let lock = NSLock()
     private let write: @Sendable (String) -> Void
+    private let width: Int
     private var rows: [(key: String, row: Row)] = []
     private var drawn = 0
     private var lastDraw = 0.0
 
-    /// `write` gets raw text (escape sequences and newlines included).
-    public init(write: @escaping @Sendable (String) -> Void = { text in
+    /// `write` gets raw text (escape sequences and newlines included). Live lines are cut
+    /// to `width` columns (default: the terminal's), or redrawing them in place would fail.
+    public init(width: Int? = nil, write: @escaping @Sendable (String) -> Void = { text in
         FileHandle.standardOutput.write(Data(text.utf8))
     }) {
         self.write = write
+        var size = winsize()
+        self.width = width ?? (ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80)
     }
 
     public func record(_ event: FetchEvent) {
@@ -49,17 +53,17 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
     private func redraw(permanent: String?, now: Double) {
         var text = drawn > 0 ? "\u{1B}[\(drawn)F\u{1B}[J" : ""
         if let permanent, !permanent.hasPrefix("fetching") { text += permanent + "\n" }
-        for (_, row) in rows { text += Self.render(row, now: now) + "\n" }
+        for (_, row) in rows { text += String(Self.render(row, now: now).prefix(width - 1)) + "\n" }
         drawn = rows.count
         lastDraw = now
         write(text)
     }
 
     private static func render(_ row: Row, now: Double) -> String {
-        let name = row.file.count > 40 ? String(row.file.prefix(37)) + "..." : row.file
+        let name = row.file.count > 32 ? String(row.file.prefix(29)) + "..." : row.file
         let elapsed = max(now - row.startTime, 0.001)
         let rate = Double(row.bytes - row.startBytes) / elapsed
-        var parts = ["  " + name.padding(toLength: 40, withPad: " ", startingAt: 0)]
+        var parts = ["  " + name.padding(toLength: 32, withPad: " ", startingAt: 0)]
         if let total = row.total, total > 0 {
             parts.append("\(Quantity.bytes(row.bytes)) / \(Quantity.bytes(total))".leftPadded(to: 22))
             parts.append("\(row.bytes * 100 / total)%".leftPadded(to: 4))
