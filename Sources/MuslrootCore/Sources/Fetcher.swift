@@ -27,28 +27,29 @@ public struct Fetcher: Sendable {
             unique.append(source)
         }
         var paths: [String: String] = [:]
-        var errors: [FetchError] = []
-        await withTaskGroup(of: (Source, Result<String, FetchError>).self) { group in
-            var pending = unique.makeIterator()
+        var failures: [(index: Int, error: FetchError)] = []
+        await withTaskGroup(of: (Int, Result<String, FetchError>).self) { group in
+            var pending = unique.enumerated().makeIterator()
             func addNext() {
-                guard let source = pending.next() else { return }
+                guard let (index, source) = pending.next() else { return }
                 group.addTask {
                     do throws(FetchError) {
-                        return (source, .success(try await fetch(source)))
+                        return (index, .success(try await fetch(source)))
                     } catch {
-                        return (source, .failure(error))
+                        return (index, .failure(error))
                     }
                 }
             }
             for _ in 0..<maxConcurrent { addNext() }
-            for await (source, result) in group {
+            for await (index, result) in group {
                 switch result {
-                case .success(let path): paths["\(source.sha256)/\(source.file)"] = path
-                case .failure(let error): errors.append(error)
+                case .success(let path): paths["\(unique[index].sha256)/\(unique[index].file)"] = path
+                case .failure(let error): failures.append((index, error))
                 }
                 addNext()
             }
         }
+        let errors = failures.sorted { $0.index < $1.index }.map(\.error)  // in the order asked for
         if errors.count == 1 { throw errors[0] }
         if errors.contains(.cancelled) { throw .cancelled }
         if !errors.isEmpty { throw .several(errors) }
