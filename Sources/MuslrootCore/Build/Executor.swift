@@ -22,12 +22,10 @@ public struct Executor: Sendable {
 
     /// The fingerprint of every phase of the plan.
     public func fingerprints() -> [PhaseNode: String] {
-        var recipeFingerprints: [String: String] = [:]
-        for recipe in plan.recipes { recipeFingerprints[recipe.name] = Fingerprint.of(recipe, target: configuration.target) }
         var result: [PhaseNode: String] = [:]
         for node in plan.order {
             let before = (plan.predecessors[node] ?? []).map { result[$0]! }
-            result[node] = Fingerprint.of(node, recipe: recipeFingerprints[node.recipe]!, predecessors: before)
+            result[node] = Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
         }
         return result
     }

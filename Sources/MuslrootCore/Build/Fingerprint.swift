@@ -1,10 +1,24 @@
 import Crypto
 import Foundation
 
-/// A hash of everything that decides what a recipe builds: when it changes, the recipe's
-/// completed phases no longer count and it is built again.
+/// Hashes of what decides what a recipe builds. The recipe's (in the manifest) covers all of
+/// it; a phase's covers what the phase runs and what it waits for, so that changing one
+/// phase of a recipe re-runs that phase and what follows it, not the whole recipe.
 public enum Fingerprint {
     public static func of(_ recipe: Recipe, target: Triple) -> String {
+        hash(base(recipe, target: target) + recipe.phases.flatMap(describe) + recipe.installs.map { "installs \($0)" })
+    }
+
+    /// A phase's fingerprint: the recipe's sources, patches, variables and environment, the
+    /// phase itself, and the fingerprints of every phase it waits for.
+    static func of(_ node: PhaseNode, in recipe: Recipe, target: Triple, predecessors: [String]) -> String {
+        guard let phase = recipe.phases.first(where: { $0.name == node.phase }) else { return hash([node.description]) }
+        var parts = ["muslroot-phase-v2", node.description] + base(recipe, target: target) + describe(phase)
+        if recipe.phases.last?.name == phase.name { parts += recipe.installs.map { "installs \($0)" } }
+        return hash(parts + predecessors.sorted())
+    }
+
+    private static func base(_ recipe: Recipe, target: Triple) -> [String] {
         var parts = ["muslroot-recipe-v1", recipe.name, recipe.version, target.description]
         parts += recipe.sources.map { "source \($0.sha256) \($0.destination)" }
         for patch in recipe.patches {
@@ -14,19 +28,13 @@ public enum Fingerprint {
         parts += recipe.dependencies.map { "depends \($0)" }
         parts += recipe.variables.sorted { $0.key < $1.key }.map { "var \($0.key)=\($0.value)" }
         parts += recipe.environment.sorted { $0.key < $1.key }.map { "env \($0.key)=\($0.value)" }
-        for phase in recipe.phases {
-            parts.append("phase \(phase.name) after \(phase.after.map(\.description)) cwd \(phase.directory ?? "")")
-            parts += phase.commands.map { "run \($0)" }
-            parts += phase.environment.sorted { $0.key < $1.key }.map { "env \($0.key)=\($0.value)" }
-        }
-        parts += recipe.installs.map { "installs \($0)" }
-        return hash(parts)
+        return parts
     }
 
-    /// A phase's fingerprint: its recipe's, and those of every phase it waits for, so that a
-    /// rebuilt dependency makes what follows it run again.
-    static func of(_ node: PhaseNode, recipe: String, predecessors: [String]) -> String {
-        hash(["muslroot-phase-v1", node.description, recipe] + predecessors.sorted())
+    private static func describe(_ phase: Phase) -> [String] {
+        ["phase \(phase.name) after \(phase.after.map(\.description)) cwd \(phase.directory ?? "")"]
+            + phase.commands.map { "run \($0)" }
+            + phase.environment.sorted { $0.key < $1.key }.map { "env \($0.key)=\($0.value)" }
     }
 
     static func hash(_ parts: [String]) -> String {

@@ -131,6 +131,18 @@ struct ExecutorTests {
         #expect(build.lines() == ["base", "top", "base2", "top"])
     }
 
+    @Test("changing one phase re-runs that phase and what follows, not the phases before it")
+    func changedPhaseOnly() async throws {
+        var build = FakeBuild()
+        defer { build.dir.remove() }
+        let r = build.record
+        build.recipe("pkg", phases: [("one", [], "echo one >> \(r)"), ("two", [], "echo two >> \(r)"), ("three", [], "echo three >> \(r)")])
+        try await build.executor(requests: ["pkg"]).run()
+        build.recipe("pkg", phases: [("one", [], "echo one >> \(r)"), ("two", [], "echo two-fixed >> \(r)"), ("three", [], "echo three >> \(r)")])
+        try await build.executor(requests: ["pkg"]).run()
+        #expect(build.lines() == ["one", "two", "three", "two-fixed", "three"])
+    }
+
     @Test("--jobs bounds everything running at once, make's jobs included")
     func jobsBound() async throws {
         var build = FakeBuild()
