@@ -28,24 +28,28 @@ public struct Fetcher: Sendable {
         }
         var paths: [String: String] = [:]
         var failures: [(index: Int, error: FetchError)] = []
-        await withTaskGroup(of: (Int, Result<String, FetchError>).self) { group in
-            var pending = unique.enumerated().makeIterator()
+        // Each task hands back its source (not an index into `unique`): a release build
+        // mis-handled the index captured across the typed-throws closure and crashed.
+        await withTaskGroup(of: (Source, String?, FetchError?).self) { group in
+            var next = 0
             func addNext() {
-                guard let (index, source) = pending.next() else { return }
+                guard next < unique.count else { return }
+                let source = unique[next]
+                next += 1
                 group.addTask {
-                    do throws(FetchError) {
-                        return (index, .success(try await fetch(source)))
+                    do {
+                        return (source, try await fetch(source), nil)
+                    } catch let error as FetchError {
+                        return (source, nil, error)
                     } catch {
-                        return (index, .failure(error))
+                        return (source, nil, .cancelled)
                     }
                 }
             }
             for _ in 0..<maxConcurrent { addNext() }
-            for await (index, result) in group {
-                switch result {
-                case .success(let path): paths["\(unique[index].sha256)/\(unique[index].file)"] = path
-                case .failure(let error): failures.append((index, error))
-                }
+            for await (source, path, error) in group {
+                if let path { paths["\(source.sha256)/\(source.file)"] = path }
+                if let error { failures.append((unique.firstIndex(of: source) ?? 0, error)) }
                 addNext()
             }
         }
