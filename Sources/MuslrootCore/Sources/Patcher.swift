@@ -1,5 +1,4 @@
 import Foundation
-import Subprocess
 
 /// Applies a recipe's patches to a source tree in order, with GNU patch and `-p1`.
 public enum Patcher {
@@ -17,23 +16,15 @@ public enum Patcher {
 
     public static func apply(_ patch: String, to directory: String) async throws(PatchError) {
         guard FileManager.default.isReadableFile(atPath: patch) else { throw .unreadable(patch: patch) }
-        let result: ExecutionResult<Void, StringOutput<UTF8>, CombinedErrorOutput>
+        let outcome: HostCommand.Outcome
         do {
-            result = try await run(.name("patch"), arguments: Arguments(arguments(patch: patch, directory: directory)),
-                                   input: .none, output: .string(limit: 4 << 20), error: .combinedWithOutput)
+            outcome = try await HostCommand(["patch"] + arguments(patch: patch, directory: directory)).run()
         } catch {
             throw .notRunnable(patch: patch, message: "\(error)")
         }
-        guard result.terminationStatus.isSuccess else {
-            throw .failed(patch: patch, status: describe(result.terminationStatus),
-                          output: result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-
-    static func describe(_ status: TerminationStatus) -> String {
-        switch status {
-        case .exited(let code): "exited with status \(code)"
-        default: "ended by signal: \(status)"
+        guard outcome.succeeded else {
+            throw .failed(patch: patch, status: outcome.exitCode.map { "exited with status \($0)" } ?? "ended by a signal",
+                          output: outcome.output.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 }
