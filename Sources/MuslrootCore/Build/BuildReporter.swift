@@ -11,6 +11,7 @@ public actor BuildReporter: BuildObserver {
     private var running: [PhaseNode: ContinuousClock.Instant] = [:]
     private var preparing: [String: ContinuousClock.Instant] = [:]
     private var ticker: Task<Void, Never>?
+    private let start = ContinuousClock.now
 
     public init(style: Style) {
         self.style = style
@@ -68,7 +69,9 @@ public actor BuildReporter: BuildObserver {
     private func emit(text: String?, json: [String: any Sendable]) {
         switch style {
         case .json:
-            write(JSONLine.encode(json) + "\n")
+            var event = json
+            event["elapsed"] = (start.secondsUntil(.now) * 1000).rounded() / 1000
+            write(JSONLine.encode(event) + "\n")
         case .plain:
             if let text { write(text + "\n") }
         case .terminal:
