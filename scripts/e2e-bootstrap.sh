@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end check of `muslroot bootstrap` (not run in CI: it builds gcc, ~30 min on 2 cores).
+# End-to-end check of `muslroot bootstrap` (not run in CI: it builds gcc, ~40 min on 2 cores).
 #   scripts/e2e-bootstrap.sh                 bootstrap a fresh prefix from ../shared/mirror, then check it
 #   scripts/e2e-bootstrap.sh --check PREFIX  only run the checks on an existing prefix
 # Checks: C and C++ programs are static and run; x86_64-unknown-linux-musl-gcc works; the prefix
