@@ -100,10 +100,14 @@ public actor BuildReporter: BuildObserver {
 }
 
 extension ContinuousClock.Instant {
+    /// Seconds from this instant to `other`, as a Double for reports.
     func secondsUntil(_ other: ContinuousClock.Instant) -> Double {
         let elapsed = other - self
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+
+    /// Seconds from this instant to now.
+    var secondsSince: Double { secondsUntil(.now) }
 }
 
 /// One JSON object on one line: the `--json` event format.

@@ -149,10 +149,3 @@ public struct Executor: Sendable {
         }
     }
 }
-
-extension ContinuousClock.Instant {
-    var secondsSince: Double {
-        let elapsed = ContinuousClock.now - self
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-}
