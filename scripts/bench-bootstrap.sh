@@ -15,8 +15,11 @@ jobs=$(nproc)
 [ "${1:-}" = "--jobs" ] && jobs="$2"
 [ -d "$mirror" ] || { echo "bench: $mirror is missing" >&2; exit 1; }
 swift build -c release >/dev/null
-muslroot="$(swift build -c release --show-bin-path)/muslroot"
 base=$(mktemp -d /tmp/muslroot-bench.XXXXXX)
+# A copy, so that rebuilding the package while the benchmark runs changes nothing here.
+cp "$(swift build -c release --show-bin-path)/muslroot" "$base/muslroot"
+muslroot="$base/muslroot"
+export MUSLROOT_DATA_DIR="$root"
 cache="$base/cache"
 # Fill the source cache first, so that no run below measures copying tarballs.
 "$muslroot" fetch --all --mirror "$mirror" --recipes "$overlay" --cache-dir "$cache" >/dev/null
@@ -29,12 +32,28 @@ r=[e for e in ev if e.get("event")=="resources"][-1]
 print(r["self_cpu_seconds"], r["children_cpu_seconds"])' "$1"
 }
 
+# The baseline first: the figure the cold run is compared with.
+reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
+baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
+if [ "${BASELINE:-0}" = "1" ]; then
+    echo "== baseline: the same build as a plain make sequence"
+    start=$(now)
+    baseline_cpu=$(python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=open(sys.argv[-2]+".log","w"), stderr=subprocess.STDOUT, check=True)
+r=resource.getrusage(resource.RUSAGE_CHILDREN); print(round(r.ru_utime+r.ru_stime))' \
+        scripts/baseline-build.sh "$base/baseline" "$jobs")
+    reference=$(echo "$(now) - $start" | bc)
+    baseline_line="baseline (make sequence, this run):        $(printf %.0f "$reference") s wall, ${baseline_cpu} s CPU"
+    echo "$baseline_line"
+fi
+
 echo "== cold bootstrap (--jobs $jobs)"
 start=$(now)
 "$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/cold.jsonl"
 end=$(now)
 cold=$(echo "$end - $start" | bc)
 read -r self children < <(resources "$base/cold.jsonl")
+printf 'cold bootstrap: %.0f s wall (%.3f of the baseline)\n' "$cold" "$(echo "$cold / $reference" | bc -l)"
 
 echo "== no-op re-run"
 start=$(now)
@@ -55,16 +74,6 @@ resumed=$(echo "$(now) - $start" | bc)
 skipped=$(python3 -c 'import json,sys
 ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 print([e for e in ev if e.get("event")=="planned"][0]["done"])' "$base/resumed.jsonl")
-
-reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
-baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
-if [ "${BASELINE:-0}" = "1" ]; then
-    echo "== baseline: the same build as a plain make sequence"
-    start=$(now)
-    scripts/baseline-build.sh "$base/baseline" "$jobs" > "$base/baseline.log" 2>&1
-    reference=$(echo "$(now) - $start" | bc)
-    baseline_line="baseline (make sequence, this run):        ${reference} s wall"
-fi
 
 echo
 echo "== figures"

@@ -22,6 +22,8 @@ public enum RecipeError: Error, Sendable, Equatable {
     case unknownPackage(name: String, suggestions: [String])
     /// A recipe directory given with --recipes does not exist.
     case missingDirectory(path: String)
+    /// The shipped recipes are nowhere to be found (muslroot copied away from its data).
+    case noShippedRecipes(executable: String, searched: [String])
 }
 
 extension RecipeError: CustomStringConvertible {
@@ -50,6 +52,9 @@ extension RecipeError: CustomStringConvertible {
             return "no recipe named '\(name)'" + Self.didYouMean(suggestions) + "; run 'muslroot list' to see them all"
         case let .missingDirectory(path):
             return "recipe directory '\(path)' does not exist"
+        case let .noShippedRecipes(executable, searched):
+            return "cannot find muslroot's recipes (looked for recipes/gcc.toml above \(executable) and in \(searched.joined(separator: ", "))); "
+                + "set \(RecipeSearchPath.dataEnvironmentVariable) to the folder that holds recipes/ and patches/ (the muslroot checkout or PREFIX/share/muslroot)"
         }
     }
 

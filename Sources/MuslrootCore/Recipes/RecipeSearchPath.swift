@@ -28,11 +28,12 @@ public struct RecipeSearchPath: Sendable {
 
     /// `recipes/` shipped with muslroot: `$MUSLROOT_DATA_DIR/recipes`, else the nearest
     /// `recipes/` beside or above the executable (a build tree), else `../share/muslroot/recipes`.
-    static func shippedRecipes(environment: [String: String]) throws(RecipeError) -> String {
+    static func shippedRecipes(environment: [String: String],
+                               executable: String = CommandLine.arguments.first ?? ".") throws(RecipeError) -> String {
         if let data = environment[dataEnvironmentVariable] {
             return (data as NSString).appendingPathComponent("recipes")
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        let executable = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         let share = directory.deletingLastPathComponent().appendingPathComponent("share/muslroot/recipes").path
         while directory.path != "/" {
@@ -43,7 +44,7 @@ public struct RecipeSearchPath: Sendable {
             directory = directory.deletingLastPathComponent()
         }
         if FileManager.default.fileExists(atPath: share) { return share }
-        throw .missingDirectory(path: "recipes/ (set \(dataEnvironmentVariable) to the folder that holds muslroot's recipes/ and patches/)")
+        throw .noShippedRecipes(executable: executable.path, searched: [share])
     }
 
     /// An absolute path with no `.`, `..` or trailing slash (`~/cross/` and `~/cross` are one prefix).

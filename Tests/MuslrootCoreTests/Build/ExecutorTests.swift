@@ -162,6 +162,25 @@ struct ExecutorTests {
         #expect(build.lines().count == 18)
         #expect(peak == 2, "nine make jobs under --jobs 2 must run two at a time, ran \(peak)")
     }
+
+    @Test("a make running alone gets every slot, through its recursive makes too")
+    func loneMakeUsesAllSlots() async throws {
+        var build = FakeBuild()
+        defer { build.dir.remove() }
+        let r = build.record
+        let inner = "\(build.dir.path)/Inner.mk"
+        build.dir.write("Inner.mk", "all: a b c d\na b c d:\n\t@echo start >> \(r); sleep 0.4; echo end >> \(r)\n")
+        build.dir.write("Makefile", "all:\n\t+$(MAKE) -f \(inner)\n")
+        build.recipe("solo", phases: [("make", [], "make -f \(build.dir.path)/Makefile")])
+        try await build.executor(jobs: 3, requests: ["solo"]).run()
+        var running = 0, peak = 0
+        for line in build.lines() {
+            running += line == "start" ? 1 : -1
+            peak = max(peak, running)
+        }
+        #expect(build.lines().count == 8)
+        #expect(peak == 3, "four jobs of one make under --jobs 3 must run three at a time, ran \(peak)")
+    }
 }
 
 @Suite("Prefix lock")

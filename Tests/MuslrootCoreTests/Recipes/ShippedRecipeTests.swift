@@ -19,6 +19,18 @@ struct ShippedRecipeTests {
         #expect(book["mimalloc"]?.optional == true)
     }
 
+    @Test("the shipped recipes are found above the executable; copied away, the error says how to point at them")
+    func shippedRecipesLocation() throws {
+        let inTree = try RecipeSearchPath.shippedRecipes(environment: [:], executable: "\(TestPaths.repository)/.build/debug/muslroot")
+        #expect(inTree == TestPaths.recipes)
+        #expect(try RecipeSearchPath.shippedRecipes(environment: ["MUSLROOT_DATA_DIR": "/opt/m"], executable: "/x") == "/opt/m/recipes")
+        #expect(throws: RecipeError.noShippedRecipes(executable: "/nowhere/bin/muslroot", searched: ["/nowhere/share/muslroot/recipes"])) {
+            try RecipeSearchPath.shippedRecipes(environment: [:], executable: "/nowhere/bin/muslroot")
+        }
+        let message = RecipeError.noShippedRecipes(executable: "/nowhere/bin/muslroot", searched: ["/nowhere/share/muslroot/recipes"]).description
+        #expect(message.contains("MUSLROOT_DATA_DIR"))
+    }
+
     @Test("upstream sources are pinned with the confirmed sha256")
     func pinnedHashes() {
         let expected = [
