@@ -72,6 +72,10 @@ public struct Bootstrap: Sendable {
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
             environment: Self.buildEnvironment(environment))
         try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
+        // Every phase is done and its files are in dest/: the large source and build trees are
+        // no longer needed (a re-run goes straight to staging), so they go while the stage is
+        // made and tested rather than after.
+        async let treesRemoved: Void = removeTrees()
 
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
         let stage = Stage(root: workspace.stage)
@@ -94,17 +98,27 @@ public struct Bootstrap: Sendable {
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages)
         try manifest.save(prefix: stage.root)
         try Installer.install(stage: stage.root, into: prefix)
+        await treesRemoved
         cleanUp()
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
     }
 
+    /// Unless asked to keep them, the source and build trees, on a thread of their own.
+    private func removeTrees() async {
+        guard !keepWork else { return }
+        let root = workspace.root
+        await DedicatedThread.run("muslroot cleanup") {
+            for path in ["\(root)/src", "\(root)/build"] { FileTree.remove(path) }
+        }
+    }
+
     /// After an install: the state first (so an interrupted clean-up never leaves phases
-    /// marked done whose files are gone), then `dest/` (hard-linked into the prefix), then,
-    /// unless asked to keep them, the large source and build trees. The logs stay.
+    /// marked done whose files are gone), then `dest/` (hard-linked into the prefix), the
+    /// stage and the sysroot. The logs stay.
     private func cleanUp() {
-        var paths = [workspace.stateFile, "\(workspace.root)/dest", workspace.stage, workspace.sysroot]
-        if !keepWork { paths += ["\(workspace.root)/src", "\(workspace.root)/build"] }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        for path in [workspace.stateFile, "\(workspace.root)/dest", workspace.stage, workspace.sysroot] {
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// The host environment, less what a parent make or the user's cross settings would
