@@ -43,7 +43,9 @@ mkdir -p $B/musl && cd $B/musl
 $W/src/musl/configure --prefix= --host=$T CC="$B/gcc/gcc/xgcc -B $B/gcc/gcc" LIBCC="$B/gcc/$T/libgcc/libgcc.a" AR=$BU/binutils/ar RANLIB=$BU/binutils/ranlib
 make DESTDIR=$SYSROOT install-headers
 # libgcc
-cd $B/gcc && make -j$J MULTILIB_OSDIRNAMES= INFO_DEPS= infodir= ac_cv_prog_lex_root=lex.yy.c MAKEINFO=true enable_shared=no all-target-libgcc
+# (enable_shared=no for the sub-make only, as litecross does: passed to libgcc's configure, it
+# would leave out libgcc_s and the target libraries' configure tests would fail to link)
+cd $B/gcc && make -j$J MULTILIB_OSDIRNAMES= INFO_DEPS= infodir= ac_cv_prog_lex_root=lex.yy.c MAKEINFO=true "MAKE=make enable_shared=no" all-target-libgcc
 # musl
 cd $B/musl && make -j$J AR=$BU/binutils/ar RANLIB=$BU/binutils/ranlib && make AR=$BU/binutils/ar RANLIB=$BU/binutils/ranlib DESTDIR=$SYSROOT install
 # rest of gcc

@@ -32,7 +32,19 @@ r=[e for e in ev if e.get("event")=="resources"][-1]
 print(r["self_cpu_seconds"], r["children_cpu_seconds"])' "$1"
 }
 
-# The baseline first: the figure the cold run is compared with.
+echo "== cold bootstrap (--jobs $jobs)"
+start=$(now)
+"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/cold.jsonl"
+end=$(now)
+cold=$(echo "$end - $start" | bc)
+read -r self children < <(resources "$base/cold.jsonl")
+printf 'cold bootstrap: %.0f s wall\n' "$cold"
+
+echo "== no-op re-run"
+start=$(now)
+"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
+noop=$(echo "$(now) - $start" | bc)
+
 reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
 baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
 if [ "${BASELINE:-0}" = "1" ]; then
@@ -46,19 +58,6 @@ r=resource.getrusage(resource.RUSAGE_CHILDREN); print(round(r.ru_utime+r.ru_stim
     baseline_line="baseline (make sequence, this run):        $(printf %.0f "$reference") s wall, ${baseline_cpu} s CPU"
     echo "$baseline_line"
 fi
-
-echo "== cold bootstrap (--jobs $jobs)"
-start=$(now)
-"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/cold.jsonl"
-end=$(now)
-cold=$(echo "$end - $start" | bc)
-read -r self children < <(resources "$base/cold.jsonl")
-printf 'cold bootstrap: %.0f s wall (%.3f of the baseline)\n' "$cold" "$(echo "$cold / $reference" | bc -l)"
-
-echo "== no-op re-run"
-start=$(now)
-"$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
-noop=$(echo "$(now) - $start" | bc)
 
 echo "== kill -9 during gcc's compile, then resume"
 "$muslroot" bootstrap --prefix "$base/killed" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/killed.jsonl" &
