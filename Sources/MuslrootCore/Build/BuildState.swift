@@ -5,6 +5,17 @@ import Foundation
 /// moment resumes from the last completed phase.
 struct BuildState: Codable, Sendable {
     var completed: [String: String] = [:]
+    /// When each phase that has not completed since was last started (seconds since 1970):
+    /// a phase listed here was interrupted, and its partial outputs are removed before it runs again.
+    var started: [String: Double] = [:]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        completed = try container.decode([String: String].self, forKey: .completed)
+        started = try container.decodeIfPresent([String: Double].self, forKey: .started) ?? [:]
+    }
 
     static func load(from path: String) -> BuildState {
         guard let data = FileManager.default.contents(atPath: path),

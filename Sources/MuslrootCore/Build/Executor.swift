@@ -56,6 +56,8 @@ public struct Executor: Sendable {
             }
         }
 
+        await removePartialOutputs(of: remaining, state: &state)
+
         let jobserver = try Jobserver(path: workspace.jobserverFIFO, slots: configuration.jobs)
         let runner = StepRunner(jobserver: jobserver, processGroups: ProcessGroupRecord(path: workspace.processGroupsFile))
         let needsSource = Set(remaining.map(\.recipe))
@@ -73,6 +75,8 @@ public struct Executor: Sendable {
                     let ready = (plan.predecessors[node] ?? []).allSatisfy(done.contains) && prepared.contains(node.recipe)
                     guard ready, let phase = plan.phase(node), let recipe = plan.recipe(node.recipe) else { continue }
                     started.insert(.phase(node))
+                    state.started[node.description] = Date().timeIntervalSince1970
+                    try? state.save(to: workspace.stateFile)
                     let commands = configuration.commands(for: phase, of: recipe, in: plan)
                     group.addTask { try await run(node, commands: commands, runner: runner, jobserver: jobserver) }
                 }
@@ -95,6 +99,7 @@ public struct Executor: Sendable {
                 case .phase(let node):
                     done.insert(node)
                     state.completed[node.description] = fingerprints[node]!
+                    state.started[node.description] = nil
                     try state.save(to: workspace.stateFile)
                 }
                 launchReady()
@@ -103,6 +108,26 @@ public struct Executor: Sendable {
         if let failure {
             if failure is CancellationError { throw BuildError.interrupted(rerun: BuildError.rerunCommand) }
             throw failure
+        }
+    }
+
+    /// Before phases that were interrupted run again: what they left half-written in their
+    /// recipe's build and source trees goes, so that make rebuilds it.
+    private func removePartialOutputs(of remaining: [PhaseNode], state: inout BuildState) async {
+        let workspace = configuration.workspace
+        for node in remaining {
+            guard let started = state.started[node.description] else { continue }
+            let directories = [workspace.build(node.recipe), workspace.source(node.recipe)]
+            let partial = await DedicatedThread.run("muslroot partial outputs") {
+                PartialOutput.find(in: directories, since: Date(timeIntervalSince1970: started))
+            }
+            for path in partial { unlink(path) }
+            if !partial.isEmpty {
+                let names = partial.map { $0.hasPrefix(workspace.root + "/") ? String($0.dropFirst(workspace.root.count + 1)) : $0 }
+                await observer?.handle(.message("\(node) was interrupted: removed \(partial.count) half-written file(s) for make to build again: "
+                    + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")))
+            }
+            state.started[node.description] = nil
         }
     }
 

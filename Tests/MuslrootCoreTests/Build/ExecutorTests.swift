@@ -143,6 +143,21 @@ struct ExecutorTests {
         #expect(build.lines() == ["one", "two", "three", "two-fixed", "three"])
     }
 
+    @Test("a phase that was cut off runs again without the files it left half-written")
+    func partialOutputsRemoved() async throws {
+        var build = FakeBuild()
+        defer { build.dir.remove() }
+        let once = "\(build.dir.path)/once"
+        let old = "\(build.dir.path)/work/build/pkg/old-empty.o"
+        // The first time, phase two leaves an empty object file, a program with no ELF header
+        // yet and a good text file, then fails; the second time it checks what is left.
+        let script = "if [ -e \(once) ]; then test ! -e ${build}/half.o && test ! -e ${build}/cc1 && test -e ${build}/notes.txt && test -e \(old); "
+            + "else touch \(once); : > ${build}/half.o; head -c 4096 /dev/zero > ${build}/cc1; echo kept > ${build}/notes.txt; exit 1; fi"
+        build.recipe("pkg", phases: [("one", [], "touch -d 2001-01-01 \(old)"), ("two", [], script)])
+        await #expect(throws: BuildError.self) { try await build.executor(requests: ["pkg"]).run() }
+        try await build.executor(requests: ["pkg"]).run()
+    }
+
     @Test("--jobs bounds everything running at once, make's jobs included")
     func jobsBound() async throws {
         var build = FakeBuild()
@@ -210,7 +225,7 @@ func isRunning(_ pid: Int32) -> Bool {
     defer { fclose(file) }
     var buffer = [CChar](repeating: 0, count: 1024)
     guard fgets(&buffer, Int32(buffer.count), file) != nil else { return false }
-    let stat = String(cString: buffer)
+    let stat = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     guard let close = stat.lastIndex(of: ")"), stat.distance(from: close, to: stat.endIndex) > 2 else { return false }
     let state = stat[stat.index(close, offsetBy: 2)]
     return state != "Z" && state != "X"
