@@ -35,6 +35,16 @@ struct FakeBuild {
         return Executor(plan: plan, configuration: configuration, sources: EmptySources(), observer: nil)
     }
 
+    /// The most jobs running at once, from the "start" and "end" lines they recorded.
+    func peakConcurrency() -> Int {
+        var running = 0, peak = 0
+        for line in lines() {
+            running += line == "start" ? 1 : -1
+            peak = max(peak, running)
+        }
+        return peak
+    }
+
     func lines() -> [String] {
         ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
@@ -169,11 +179,7 @@ struct ExecutorTests {
         }
         build.recipe("all", depends: ["p", "q", "s"], phases: [("run", [], "true")])
         try await build.executor(jobs: 2, requests: ["all"]).run()
-        var running = 0, peak = 0
-        for line in build.lines() {
-            running += line == "start" ? 1 : -1
-            peak = max(peak, running)
-        }
+        let peak = build.peakConcurrency()
         #expect(build.lines().count == 18)
         #expect(peak == 2, "nine make jobs under --jobs 2 must run two at a time, ran \(peak)")
     }
@@ -188,11 +194,7 @@ struct ExecutorTests {
         build.dir.write("Makefile", "all:\n\t+$(MAKE) -f \(inner)\n")
         build.recipe("solo", phases: [("make", [], "make -f \(build.dir.path)/Makefile")])
         try await build.executor(jobs: 3, requests: ["solo"]).run()
-        var running = 0, peak = 0
-        for line in build.lines() {
-            running += line == "start" ? 1 : -1
-            peak = max(peak, running)
-        }
+        let peak = build.peakConcurrency()
         #expect(build.lines().count == 8)
         #expect(peak == 3, "four jobs of one make under --jobs 3 must run three at a time, ran \(peak)")
     }
