@@ -40,6 +40,14 @@ cold=$(echo "$end - $start" | bc)
 read -r self children < <(resources "$base/cold.jsonl")
 printf 'cold bootstrap: %.0f s wall\n' "$cold"
 
+# Where muslroot's own CPU went: every --json event carries self_cpu_seconds so far.
+selfsplit=$(python3 -c 'import json,sys
+ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+unpacked=max(e["self_cpu_seconds"] for e in ev if e.get("event")=="source-finished")
+staging=[e for e in ev if e.get("event")=="message" and e["text"].startswith("staging")][0]["self_cpu_seconds"]
+total=[e for e in ev if e.get("event")=="resources"][-1]["self_cpu_seconds"]
+print("%.1f s until every source was unpacked, %.1f s more until every phase was done, %.1f s staging, smoke test, install and clean-up" % (unpacked, staging-unpacked, total-staging))' "$base/cold.jsonl")
+
 echo "== no-op re-run"
 start=$(now)
 "$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
@@ -80,6 +88,7 @@ printf 'cold bootstrap:                            %.0f s wall, %.0f s CPU (musl
 printf 'no-op re-run:                              %.3f s\n' "$noop"
 printf 'resumed after kill -9 in gcc:compiler:     %.0f s (%s phases skipped)\n' "$resumed" "$skipped"
 printf "muslroot's own CPU share of the total:     %.3f %%\n" "$(echo "100 * $self / ($self + $children)" | bc -l)"
+echo "  of which: $selfsplit"
 echo "$baseline_line"
 printf 'cold wall / reference:                     %.3f (target <= 1.05)\n' "$(echo "$cold / $reference" | bc -l)"
 echo "(work in $base; remove it when done)"

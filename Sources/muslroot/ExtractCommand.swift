@@ -21,9 +21,12 @@ extension Muslroot {
         @Argument(help: "Where to unpack it.")
         var directory: String
 
+        @Option(help: "A path below the archive's top-level directory to leave out, with everything under it (repeatable).")
+        var exclude: [String] = []
+
         func run() async throws {
             try await Failure.report {
-                try await Extractor.extract(archive, into: directory)
+                try await Extractor.extract(archive, into: directory, excluding: exclude)
             }
         }
     }

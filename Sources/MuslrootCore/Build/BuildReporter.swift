@@ -71,6 +71,8 @@ public actor BuildReporter: BuildObserver {
         case .json:
             var event = json
             event["elapsed"] = (start.secondsUntil(.now) * 1000).rounded() / 1000
+            // muslroot's own CPU so far, so that a script can see where it went between events.
+            event["self_cpu_seconds"] = (ResourceUsage.selfCPUSeconds * 1000).rounded() / 1000
             write(JSONLine.encode(event) + "\n")
         case .plain:
             if let text { write(text + "\n") }

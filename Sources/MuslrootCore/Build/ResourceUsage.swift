@@ -11,6 +11,9 @@ public struct ResourceUsage: Sendable, Encodable {
         ResourceUsage(selfCPUSeconds: seconds(RUSAGE_SELF.rawValue), childrenCPUSeconds: seconds(RUSAGE_CHILDREN.rawValue))
     }
 
+    /// CPU time muslroot itself has used so far (user + system).
+    public static var selfCPUSeconds: Double { seconds(RUSAGE_SELF.rawValue) }
+
     private static func seconds(_ who: Int32) -> Double {
         var usage = rusage()
         getrusage(who, &usage)

@@ -45,6 +45,10 @@ public struct Source: Sendable, Equatable, Hashable {
     public var file: String
     /// Where in the recipe's source tree it is unpacked ("" for the top of it).
     public var destination: String
+    /// Paths inside the archive (below its top-level directory) that are not unpacked, each
+    /// with everything under it: parts of a tarball the build never reads, such as gcc's
+    /// testsuite.
+    public var exclude: [String] = []
 
     public var urls: [String] { [url] + mirrors }
 }

@@ -8,7 +8,7 @@ struct RecipeDecoder {
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
                              "source", "vars", "env", "phase", "installs"]
-    static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest"]
+    static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
 
     func decode(files: [String], patches: [String]) throws(RecipeError) -> Recipe {
@@ -73,8 +73,14 @@ struct RecipeDecoder {
                 throw .invalidValue(file: file, key: "\(key).dest", line: line("\(key).dest"),
                                     message: "'\(destination)' must be a relative path inside the source tree")
             }
+            let exclude = try optionalStrings(table, "exclude", in: key) ?? []
+            for path in exclude where path.hasPrefix("/") || path.split(separator: "/").isEmpty
+                || path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+                throw .invalidValue(file: file, key: "\(key).exclude", line: line("\(key).exclude"),
+                                    message: "'\(path)' must be a path inside the archive's top-level directory, such as \"gcc/testsuite\"")
+            }
             result.append(Source(name: sourceName, url: url, mirrors: try optionalStrings(table, "mirrors", in: key) ?? [],
-                                 sha256: sha, file: fileName, destination: destination))
+                                 sha256: sha, file: fileName, destination: destination, exclude: exclude))
         }
         return result
     }

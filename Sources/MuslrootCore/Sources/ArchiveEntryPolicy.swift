@@ -8,6 +8,9 @@
 ///   this keeps every link inside;
 /// - a hardlink names another entry of the archive;
 /// - device nodes, FIFOs and sockets are refused: a source tree has no use for them.
+///
+/// Entries under an excluded path (below the top) are checked like any other, then skipped;
+/// a hardlink to a skipped entry is refused, since it would have nothing to link to.
 struct ArchiveEntryPolicy {
     enum Refusal: Error, Equatable {
         /// The entry could write outside the destination, or is of a refused type.
@@ -35,6 +38,18 @@ struct ArchiveEntryPolicy {
     /// The top-level directory, once the first entry named it.
     private(set) var top: String?
 
+    /// Paths below the top, as components, left out with everything under them.
+    let excluded: [[String]]
+
+    init(excluding excluded: [String] = []) {
+        self.excluded = excluded.map { $0.split(separator: "/").map(String.init) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether `path` (below the top) is an excluded path or lies under one.
+    func isExcluded(_ path: [String]) -> Bool {
+        excluded.contains { $0.count <= path.count && path.starts(with: $0) }
+    }
+
     /// The path below the top-level directory, as components ([] for the top itself).
     mutating func destination(of name: String, kind: Kind) throws(Refusal) -> [String] {
         switch kind {
@@ -54,6 +69,9 @@ struct ArchiveEntryPolicy {
     mutating func hardlinkTarget(_ target: String) throws(Refusal) -> [String] {
         let stripped = try strip(try Self.components(of: target), name: target)
         if stripped.isEmpty { throw .unsafe("hardlink to the top-level directory '\(target)'") }
+        if isExcluded(stripped) {
+            throw .unsafe("hardlink to '\(target)', which the recipe's exclude leaves out: exclude the link too, or neither")
+        }
         return stripped
     }
 

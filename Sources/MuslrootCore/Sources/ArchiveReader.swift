@@ -10,6 +10,8 @@ import Foundation
 /// them. Blocking: call `extract` off the cooperative pool.
 struct ArchiveReader {
     let path: String
+    /// Paths below the top-level directory that are not written (see `ArchiveEntryPolicy`).
+    var exclude: [String] = []
 
     func extract(into writer: DirectoryWriter) throws(ExtractError) {
         let stream = DecompressedStream()
@@ -31,7 +33,7 @@ struct ArchiveReader {
         guard opened == ARCHIVE_OK else { throw unreadable(archive, stream) }
         guard let entry = archive_entry_new() else { throw .unreadable(archive: path, message: "out of memory") }
         defer { archive_entry_free(entry) }
-        var policy = ArchiveEntryPolicy()
+        var policy = ArchiveEntryPolicy(excluding: exclude)
         while true {
             let status = archive_read_next_header2(archive, entry)
             if status == ARCHIVE_EOF { break }
@@ -56,6 +58,7 @@ struct ArchiveReader {
             ? timespec(tv_sec: archive_entry_mtime(entry), tv_nsec: archive_entry_mtime_nsec(entry)) : nil
         do {
             let target = try policy.destination(of: name, kind: kind)
+            if policy.isExcluded(target) { return }  // libarchive skips its data at the next header
             switch kind {
             case .directory:
                 try writer.directory(target, mode: mode, mtime: mtime)

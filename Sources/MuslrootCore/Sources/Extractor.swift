@@ -4,14 +4,16 @@ import Foundation
 /// Entries go to a scratch directory beside the destination, renamed into place once all
 /// are written: an interrupted or refused extraction leaves nothing at the destination.
 public enum Extractor {
-    public static func extract(_ archive: String, into destination: String) async throws(ExtractError) {
+    /// `exclude`: paths below the archive's top-level directory left out, with everything
+    /// under them.
+    public static func extract(_ archive: String, into destination: String, excluding exclude: [String] = []) async throws(ExtractError) {
         let result: Result<Void, ExtractError> = await DedicatedThread.run("muslroot extract") {
-            Result { () throws(ExtractError) in try extractBlocking(archive, into: destination) }
+            Result { () throws(ExtractError) in try extractBlocking(archive, into: destination, excluding: exclude) }
         }
         try result.get()
     }
 
-    static func extractBlocking(_ archive: String, into destination: String) throws(ExtractError) {
+    static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = []) throws(ExtractError) {
         let destination = FileTree.absolute(destination)
         let parent = (destination as NSString).deletingLastPathComponent
         var info = stat()
@@ -33,7 +35,7 @@ public enum Extractor {
             guard let writer = try? DirectoryWriter(root: scratch) else {
                 throw .write(archive: archive, path: scratch, message: String(cString: strerror(errno)))
             }
-            try ArchiveReader(path: archive).extract(into: writer)
+            try ArchiveReader(path: archive, exclude: exclude).extract(into: writer)
         } catch {
             FileTree.remove(scratch)
             throw error

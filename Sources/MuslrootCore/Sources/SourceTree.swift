@@ -34,12 +34,12 @@ public enum SourceTree {
     private static func unpack(_ recipe: Recipe, archives: [Source: String], into scratch: String) async throws(ExtractError) {
         let main = recipe.sources.first { $0.destination.isEmpty }
         if let main {
-            try await Extractor.extract(archives[main]!, into: scratch)
+            try await Extractor.extract(archives[main]!, into: scratch, excluding: main.exclude)
         } else if mkdir(scratch, 0o755) != 0 {
             throw .write(archive: "", path: scratch, message: String(cString: strerror(errno)))
         }
         for source in recipe.sources where source != main {
-            try await Extractor.extract(archives[source]!, into: "\(scratch)/\(source.destination)")
+            try await Extractor.extract(archives[source]!, into: "\(scratch)/\(source.destination)", excluding: source.exclude)
         }
     }
 

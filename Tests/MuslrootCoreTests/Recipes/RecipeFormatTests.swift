@@ -60,6 +60,17 @@ struct RecipeFormatTests {
         #expect(key == "source[0].sha256")
     }
 
+    @Test("an exclude path that leaves the archive is refused", arguments: ["/etc", "../up", "a/../b", ""])
+    func badExclude(path: String) throws {
+        let sha = "sha256 = \"\(String(repeating: "a", count: 64))\""
+        let text = recipeText("x").replacingOccurrences(of: sha, with: sha + "\nexclude = [\"tests\", \"\(path)\"]")
+        let error = try #require(loadError(["x.toml": text]))
+        guard case let .invalidValue(_, key, line, message) = error else { Issue.record("\(error)"); return }
+        #expect(key == "source[0].exclude")
+        #expect(line != nil)
+        #expect(message.contains("'\(path)'"))
+    }
+
     @Test("an unknown variable in a command is reported with the phase")
     func unknownVariable() throws {
         let phases = "[[phase]]\nname = \"build\"\nrun = [[\"make\", \"PREFIX=${prefx}\"]]"

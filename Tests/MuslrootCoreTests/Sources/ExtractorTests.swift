@@ -34,6 +34,33 @@ struct ExtractorTests {
         #expect(Scratch.listing("\(scratch.path)/out") == ["pkg"] + Scratch.listing(destination).map { "pkg/\($0)" })
     }
 
+    @Test func leavesOutExcludedPathsAndEverythingUnderThem() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.xz"
+        try makeArchive(archive, Self.good + [
+            ["name": "pkg-1.0/testsuite", "type": "dir"],
+            ["name": "pkg-1.0/testsuite/deep/t1.c", "data": "t\n"],
+            ["name": "pkg-1.0/testsuite-data.txt", "data": "kept: not under testsuite/\n"],
+        ])
+        let destination = "\(scratch.path)/out/pkg"
+        try await Extractor.extract(archive, into: destination, excluding: ["testsuite", "src/link.c", "configure/"])
+        #expect(Scratch.listing(destination) == ["include", "include/up.c", "read-only.txt", "src", "src/hard.c",
+                                                  "src/main.c", "testsuite-data.txt"])
+    }
+
+    @Test func refusesAHardlinkToAnExcludedFile() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.gz"
+        try makeArchive(archive, Self.good)
+        let error = await #expect(throws: ExtractError.self) {
+            try await Extractor.extract(archive, into: "\(scratch.path)/out/pkg", excluding: ["src/main.c"])
+        }
+        guard case let .refusedEntry(_, entry, reason) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(entry == "pkg-1.0/src/hard.c")
+        #expect(reason.contains("exclude"))
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/out/pkg"))
+    }
+
     /// Each archive tries to write `outside/evil` (or through a link to it); none may.
     static var hostile: [(String, [[String: Any]])] { [
         ("dot-dot", [["name": "pkg/a", "data": "a"], ["name": "pkg/../../outside/evil", "data": "x"]]),

@@ -61,6 +61,17 @@ struct SourceTreeTests {
         #expect(Scratch.listing("\(scratch.path)/build").filter { !$0.hasPrefix("pkg-src") }.isEmpty)
     }
 
+    @Test func changingWhatIsExcludedMakesTheTreeAgain() async throws {
+        let tree = "\(scratch.path)/build/pkg-src"
+        var recipe = recipe(patches: [])
+        try await SourceTree.prepare(recipe, archives: archives, at: tree)
+        recipe.sources[1].exclude = ["dep.h"]
+        try await SourceTree.prepare(recipe, archives: [recipe.sources[0]: archives[main]!, recipe.sources[1]: archives[extra]!], at: tree)
+        #expect(FileManager.default.fileExists(atPath: "\(tree)/hello.c"))
+        #expect(!FileManager.default.fileExists(atPath: "\(tree)/third_party/dep/dep.h"))
+        #expect(try String(contentsOfFile: "\(tree)/\(SourceStamp.fileName)", encoding: .utf8).contains("exclude dep.h"))
+    }
+
     @Test func aPatchThatDoesNotApplyIsReportedAndTheTreeNotUsed() async throws {
         let good = patch("0001-good.patch", from: "int x = 1;", to: "int x = 10;")
         let bad = patch("0002-bad.patch", from: "int x = 42;", to: "int x = 43;")
