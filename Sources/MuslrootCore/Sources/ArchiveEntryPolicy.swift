@@ -47,7 +47,7 @@ struct ArchiveEntryPolicy {
 
     /// Whether `path` (below the top) is an excluded path or lies under one.
     func isExcluded(_ path: [String]) -> Bool {
-        excluded.contains { $0.count <= path.count && path.starts(with: $0) }
+        excluded.contains { path.starts(with: $0) }
     }
 
     /// The path below the top-level directory, as components ([] for the top itself).
