@@ -25,7 +25,7 @@ mkdir -p $B/linux && (cd $W/src/linux && make ARCH=x86 O=$B/linux INSTALL_HDR_PA
 find $B/linux/staged/include \( -name .install -o -name ..install.cmd \) -delete; cp -R $B/linux/staged/include/. $SYSROOT/include/
 # binutils
 mkdir -p $B/binutils && cd $B/binutils
-$W/src/binutils/configure --target=$T --prefix= --libdir=/lib --disable-multilib --with-sysroot=/$T --disable-werror --disable-nls --disable-separate-code --enable-compressed-debug-sections=none --enable-deterministic-archives CFLAGS="-g0 -Os" CXXFLAGS="-g0 -Os" LDFLAGS="-s"
+$W/src/binutils/configure --target=$T --prefix= --libdir=/lib --disable-multilib --with-sysroot=/$T --disable-werror --disable-nls --disable-separate-code --enable-compressed-debug-sections=none --enable-deterministic-archives CFLAGS="-g0 -O2" CXXFLAGS="-g0 -O2"
 make -j$J MAKEINFO=true all
 # gcc configure
 mkdir -p $B/gcc && cd $B/gcc
@@ -33,7 +33,7 @@ BU=$B/binutils
 $W/src/gcc/configure --target=$T --prefix= --libdir=/lib --disable-multilib --with-sysroot=/$T --with-build-sysroot=$SYSROOT \
   --enable-languages=c,c++ --disable-werror --disable-nls --disable-bootstrap --enable-tls --disable-libmudflap --disable-libsanitizer \
   --disable-gnu-indirect-function --disable-libmpx --enable-libstdcxx-time --enable-default-pie \
-  CFLAGS="-g0 -Os" CXXFLAGS="-g0 -Os" LDFLAGS="-s" \
+  CFLAGS="-g0 -O2" CXXFLAGS="-g0 -O2" \
   AR_FOR_TARGET=$BU/binutils/ar AS_FOR_TARGET=$BU/gas/as-new LD_FOR_TARGET=$BU/ld/ld-new NM_FOR_TARGET=$BU/binutils/nm-new \
   OBJCOPY_FOR_TARGET=$BU/binutils/objcopy OBJDUMP_FOR_TARGET=$BU/binutils/objdump RANLIB_FOR_TARGET=$BU/binutils/ranlib \
   READELF_FOR_TARGET=$BU/binutils/readelf STRIP_FOR_TARGET=$BU/binutils/strip-new

@@ -6,6 +6,7 @@
 #   scripts/bench-bootstrap.sh [--jobs N]
 # BASELINE=1 also runs scripts/baseline-build.sh (the same sources and gcc options, built by a
 # plain sequence of make -jN, as musl-cross-make's litecross does) in this script for the ratio.
+# RESUME=0 leaves out the kill -9 and resumed run (about 28 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -67,6 +68,8 @@ r=resource.getrusage(resource.RUSAGE_CHILDREN); print(round(r.ru_utime+r.ru_stim
     echo "$baseline_line"
 fi
 
+resumed=""; skipped=""
+if [ "${RESUME:-1}" = "1" ]; then
 echo "== kill -9 during gcc's compile, then resume"
 "$muslroot" bootstrap --prefix "$base/killed" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/killed.jsonl" &
 pid=$!
@@ -81,12 +84,17 @@ resumed=$(echo "$(now) - $start" | bc)
 skipped=$(python3 -c 'import json,sys
 ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 print([e for e in ev if e.get("event")=="planned"][0]["done"])' "$base/resumed.jsonl")
+fi
 
 echo
 echo "== figures"
 printf 'cold bootstrap:                            %.0f s wall, %.0f s CPU (muslroot %.1f s + children %.0f s)\n' "$cold" "$(echo "$self + $children" | bc)" "$self" "$children"
 printf 'no-op re-run:                              %.3f s\n' "$noop"
-printf 'resumed after kill -9 in gcc:compiler:     %.0f s (%s phases skipped)\n' "$resumed" "$skipped"
+if [ -n "$resumed" ]; then
+    printf 'resumed after kill -9 in gcc:compiler:     %.0f s (%s phases skipped)\n' "$resumed" "$skipped"
+else
+    echo "resumed after kill -9 in gcc:compiler:     not run (RESUME=0)"
+fi
 printf "muslroot's own CPU share of the total:     %.3f %%\n" "$(echo "100 * $self / ($self + $children)" | bc -l)"
 echo "  of which: $selfsplit"
 echo "$baseline_line"

@@ -38,13 +38,39 @@ public final class Jobserver: Sendable {
         unlink(path)
     }
 
-    /// Waits for a free slot. Polls, so that waiting never blocks a thread of the cooperative
-    /// pool and ends promptly when the task is cancelled.
+    /// Waits for a free slot. The wait is a poll(2) on a thread of its own: no CPU while
+    /// waiting, woken as soon as a token is written (as make's own blocking reads are, so
+    /// muslroot's phases do not lose every token to them), and woken through a pipe of its own
+    /// when the task is cancelled.
     public func acquire() async throws {
+        if takeToken() { return }
+        let wakeup = try Wakeup()
+        defer { wakeup.close() }
+        let fifo = descriptor
+        let taken = await withTaskCancellationHandler {
+            await DedicatedThread.run("muslroot jobserver") { Self.waitForToken(fifo, wakeup: wakeup.readEnd) }
+        } onCancel: {
+            wakeup.signal()
+        }
+        if !taken { throw CancellationError() }
+    }
+
+    private func takeToken() -> Bool {
+        var byte: UInt8 = 0
+        return read(descriptor, &byte, 1) == 1
+    }
+
+    /// Blocks until a token is read from `fifo` (true) or `wakeup` becomes readable (false).
+    private static func waitForToken(_ fifo: Int32, wakeup: Int32) -> Bool {
         var byte: UInt8 = 0
         while true {
-            if read(descriptor, &byte, 1) == 1 { return }
-            try await Task.sleep(for: .milliseconds(20))
+            var fds = [pollfd(fd: fifo, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, 2, -1) < 0, errno != EINTR {
+                usleep(20_000)  // should not happen; retry rather than spin
+            }
+            if fds[1].revents != 0 { return false }
+            // Another reader may have taken the token first: then wait again.
+            if read(fifo, &byte, 1) == 1 { return true }
         }
     }
 
@@ -68,5 +94,41 @@ public final class Jobserver: Sendable {
     /// The command, started so that fd 3 is the jobserver when it runs.
     public func wrap(_ argv: [String]) -> [String] {
         ["/bin/sh", "-c", "exec 3<>\"$0\" && exec \"$@\"", path] + argv
+    }
+}
+
+/// A pipe that wakes a thread blocked in poll(2): written once to wake it, closed after the
+/// wait (a signal that comes later does nothing).
+private final class Wakeup: @unchecked Sendable {
+    let readEnd: Int32
+    private let writeEnd: Int32
+    private let lock = NSLock()
+    private var closed = false
+
+    init() throws {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            throw BuildError.workspace(path: "pipe", reason: String(cString: strerror(errno)))
+        }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        readEnd = ends[0]
+        writeEnd = ends[1]
+    }
+
+    func signal() {
+        lock.withLock {
+            guard !closed else { return }
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            guard !closed else { return }
+            closed = true
+            _ = Glibc.close(readEnd)
+            _ = Glibc.close(writeEnd)
+        }
     }
 }
