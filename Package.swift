@@ -21,7 +21,7 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
-        // renameat2(RENAME_EXCHANGE), for installing a prefix atomically.
+        // renameat2(RENAME_EXCHANGE), for installing a prefix atomically; pipe2(O_CLOEXEC).
         .target(name: "CLinux"),
         // libarchive: the modulemap only includes the header.
         .systemLibrary(

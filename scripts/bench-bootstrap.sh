@@ -47,7 +47,7 @@ ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 unpacked=max(e["self_cpu_seconds"] for e in ev if e.get("event")=="source-finished")
 staging=[e for e in ev if e.get("event")=="message" and e["text"].startswith("staging")][0]["self_cpu_seconds"]
 total=[e for e in ev if e.get("event")=="resources"][-1]["self_cpu_seconds"]
-print("%.1f s until every source was unpacked, %.1f s more until every phase was done, %.1f s staging, smoke test, install and clean-up" % (unpacked, staging-unpacked, total-staging))' "$base/cold.jsonl")
+print("%.1f s until the last source was unpacked (phases had started meanwhile), %.1f s more until every phase was done, %.1f s staging, smoke test, install and clean-up" % (unpacked, staging-unpacked, total-staging))' "$base/cold.jsonl")
 
 echo "== no-op re-run"
 start=$(now)

@@ -5,4 +5,8 @@
    does not declare. Returns 0, or -1 with errno set. */
 int clinux_exchange(const char *first, const char *second);
 
+/* A pipe whose two ends are close-on-exec from the start (pipe2 with O_CLOEXEC), so that a
+   child spawned on another thread at the same moment never inherits them. */
+int clinux_pipe_cloexec(int ends[2]);
+
 #endif

@@ -21,6 +21,8 @@ public enum Fingerprint {
     private static func base(_ recipe: Recipe, target: Triple) -> [String] {
         var parts = ["muslroot-recipe-v1", recipe.name, recipe.version, target.description]
         parts += recipe.sources.map { "source \($0.sha256) \($0.destination)" }
+        // What is left out changes what configure finds (gcc skips absent directories).
+        parts += recipe.sources.filter { !$0.exclude.isEmpty }.map { "exclude \($0.name) \($0.exclude.sorted())" }
         for patch in recipe.patches {
             let data = FileManager.default.contents(atPath: patch) ?? Data()
             parts.append("patch \(URL(fileURLWithPath: patch).lastPathComponent) \(hex(SHA256.hash(data: data)))")

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CLinux
 import Foundation
 
 /// A GNU make jobserver shared by every command muslroot runs, so that `--jobs N` bounds all
@@ -107,10 +108,9 @@ private final class Wakeup: @unchecked Sendable {
 
     init() throws {
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
+        guard clinux_pipe_cloexec(&ends) == 0 else {
             throw BuildError.workspace(path: "pipe", reason: String(cString: strerror(errno)))
         }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         readEnd = ends[0]
         writeEnd = ends[1]
     }

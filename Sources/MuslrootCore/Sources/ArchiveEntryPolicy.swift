@@ -9,8 +9,10 @@
 /// - a hardlink names another entry of the archive;
 /// - device nodes, FIFOs and sockets are refused: a source tree has no use for them.
 ///
-/// Entries under an excluded path (below the top) are checked like any other, then skipped;
-/// a hardlink to a skipped entry is refused, since it would have nothing to link to.
+/// Entries under an excluded path (below the top) are skipped once their name and type have
+/// been checked (nothing of them is written, so their link targets do not matter); a hardlink
+/// that is written but points at a skipped entry is refused, since it would have nothing to
+/// link to. A symlink pointing into a skipped path is written, and dangles.
 struct ArchiveEntryPolicy {
     enum Refusal: Error, Equatable {
         /// The entry could write outside the destination, or is of a refused type.
@@ -40,14 +42,23 @@ struct ArchiveEntryPolicy {
 
     /// Paths below the top, as components, left out with everything under them.
     let excluded: [[String]]
+    /// Which of them some entry was at or under.
+    private var matched: Set<Int> = []
 
     init(excluding excluded: [String] = []) {
         self.excluded = excluded.map { $0.split(separator: "/").map(String.init) }.filter { !$0.isEmpty }
     }
 
     /// Whether `path` (below the top) is an excluded path or lies under one.
-    func isExcluded(_ path: [String]) -> Bool {
-        excluded.contains { path.starts(with: $0) }
+    mutating func isExcluded(_ path: [String]) -> Bool {
+        guard let index = excluded.firstIndex(where: { path.starts(with: $0) }) else { return false }
+        matched.insert(index)
+        return true
+    }
+
+    /// The excluded paths no entry was at or under, once every entry was seen.
+    var unmatchedExclusions: [String] {
+        excluded.indices.filter { !matched.contains($0) }.map { excluded[$0].joined(separator: "/") }
     }
 
     /// The path below the top-level directory, as components ([] for the top itself).

@@ -41,6 +41,8 @@ struct ArchiveReader {
             try extract(entry, from: archive, stream: stream, policy: &policy, writer: writer)
         }
         if policy.top == nil { throw .notOneTopLevelDirectory(archive: path, entries: []) }
+        let unmatched = policy.unmatchedExclusions
+        if !unmatched.isEmpty { throw .excludeMatchedNothing(archive: path, paths: unmatched) }
         do { try writer.finish() } catch { throw failure(error, entry: "") }
     }
 

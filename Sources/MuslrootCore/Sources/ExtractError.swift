@@ -14,6 +14,9 @@ public enum ExtractError: Error, Sendable, Equatable {
     case destinationExists(path: String)
     /// A source of the recipe has no downloaded archive (the caller skipped `muslroot fetch`).
     case missingArchive(recipe: String, source: String)
+    /// Paths of the source's `exclude` that nothing in the archive is at: a stale list (the
+    /// recipe moved to another version) that would silently unpack what it meant to leave out.
+    case excludeMatchedNothing(archive: String, paths: [String])
 }
 
 extension ExtractError: ExitStatusProviding {
@@ -35,6 +38,9 @@ extension ExtractError: CustomStringConvertible {
             return "\(path) already exists (and is not an empty directory); remove it or choose another place"
         case let .missingArchive(recipe, source):
             return "recipe '\(recipe)': source '\(source)' has not been downloaded; run 'muslroot fetch \(recipe)'"
+        case let .excludeMatchedNothing(archive, paths):
+            return "\(archive) has nothing at \(paths.map { "'\($0)'" }.joined(separator: ", ")), which the recipe's exclude lists; "
+                + "remove \(paths.count == 1 ? "it" : "them") from the source's exclude (or correct the path) and run again"
         }
     }
 }

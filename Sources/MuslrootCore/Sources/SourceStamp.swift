@@ -11,9 +11,8 @@ public struct SourceStamp: Sendable, Equatable {
     public init(recipe: Recipe) throws(PatchError) {
         var lines = ["muslroot source tree 1", "recipe \(recipe.name) \(recipe.version)"]
         for source in recipe.sources {
-            var line = "source \(source.name) \(source.sha256) \(source.destination.isEmpty ? "." : source.destination)"
-            if !source.exclude.isEmpty { line += " exclude \(source.exclude.joined(separator: ","))" }
-            lines.append(line)
+            lines.append("source \(source.name) \(source.sha256) \(source.destination.isEmpty ? "." : source.destination)")
+            lines += source.exclude.sorted().map { "exclude \(source.name) \($0)" }
         }
         for patch in recipe.patches {
             guard let digest = FileDigest.sha256(ofFile: patch) else { throw .unreadable(patch: patch) }

@@ -19,11 +19,16 @@ struct JobserverTests {
     @Test func aWaitingPhaseGetsTheSlotWhenItIsGivenBack() async throws {
         let jobserver = try Jobserver(path: "\(scratch.path)/jobserver", slots: 1)
         try await jobserver.acquire()
-        let waiter = Task { try await jobserver.acquire() }
+        let acquired = StopFlag()
+        let waiter = Task {
+            try await jobserver.acquire()
+            acquired.raise()
+        }
         try await Task.sleep(for: .milliseconds(200))
-        #expect(try freeSlots(jobserver) == 0)
+        #expect(!acquired.isRaised, "no slot is free: the waiter is still waiting")
         jobserver.release()
         try await waiter.value
+        #expect(acquired.isRaised)
         #expect(try freeSlots(jobserver) == 0, "the waiter holds the one slot")
         jobserver.release()
         #expect(try freeSlots(jobserver) == 1)
@@ -36,6 +41,7 @@ struct JobserverTests {
         let waiter = Task { try await jobserver.acquire() }
         try await Task.sleep(for: .milliseconds(200))
         waiter.cancel()
+        // Were the wait not ended, this would hang until the suite's time limit.
         await #expect(throws: CancellationError.self) { try await waiter.value }
         jobserver.release()
         jobserver.release()

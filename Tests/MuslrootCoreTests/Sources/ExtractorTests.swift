@@ -48,6 +48,18 @@ struct ExtractorTests {
                                                   "src/main.c", "testsuite-data.txt"])
     }
 
+    @Test func anExcludePathWithNothingThereIsAnError() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.gz"
+        try makeArchive(archive, Self.good)
+        let error = await #expect(throws: ExtractError.self) {
+            try await Extractor.extract(archive, into: "\(scratch.path)/out/pkg", excluding: ["src", "tests", "configure/x"])
+        }
+        #expect(error == .excludeMatchedNothing(archive: archive, paths: ["tests", "configure/x"]))
+        #expect(error?.description.contains("remove them from the source's exclude") == true)
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/out/pkg"))
+    }
+
     @Test func refusesAHardlinkToAnExcludedFile() async throws {
         let scratch = Scratch()
         let archive = "\(scratch.path)/pkg.tar.gz"

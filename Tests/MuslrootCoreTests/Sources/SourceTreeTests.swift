@@ -69,7 +69,7 @@ struct SourceTreeTests {
         try await SourceTree.prepare(recipe, archives: [recipe.sources[0]: archives[main]!, recipe.sources[1]: archives[extra]!], at: tree)
         #expect(FileManager.default.fileExists(atPath: "\(tree)/hello.c"))
         #expect(!FileManager.default.fileExists(atPath: "\(tree)/third_party/dep/dep.h"))
-        #expect(try String(contentsOfFile: "\(tree)/\(SourceStamp.fileName)", encoding: .utf8).contains("exclude dep.h"))
+        #expect(try String(contentsOfFile: "\(tree)/\(SourceStamp.fileName)", encoding: .utf8).contains("exclude dep dep.h"))
     }
 
     @Test func aPatchThatDoesNotApplyIsReportedAndTheTreeNotUsed() async throws {
@@ -113,5 +113,21 @@ struct SourceTreeTests {
         #expect(try String(contentsOfFile: "\(tree)/VERSION", encoding: .utf8) == "1.2.5-muslroot\n")
         #expect(FileManager.default.isExecutableFile(atPath: "\(tree)/configure"))
         #expect(FileManager.default.fileExists(atPath: "\(tree)/src/string/memcpy.c"))
+    }
+
+    /// Every path the shipped toolchain recipes exclude is in their tarballs (a stale one is an
+    /// error), and what the builds need is still unpacked.
+    @Test(.enabled(if: Fixtures.mirrorPresent, "the source mirror ../shared/mirror is absent"),
+          arguments: [("binutils", ["gas/as.c", "ld/ldmain.c"]),
+                      ("gcc", ["gcc/testsuite/selftests", "gcc/d/d-target.def", "gcc/cp/parser.cc", "gmp/configure"])])
+    func theShippedExcludeListsMatchTheirTarballs(name: String, kept: [String]) async throws {
+        let book = try RecipeBook.load(directories: [TestPaths.recipes, TestPaths.mirrorOverlay])
+        let recipe = try #require(book[name])
+        #expect(recipe.sources.contains { !$0.exclude.isEmpty })
+        let archives = Dictionary(uniqueKeysWithValues: recipe.sources.map { ($0, "\(Fixtures.mirror)/\($0.file)") })
+        let tree = "\(scratch.path)/\(name)-src"
+        try await SourceTree.prepare(recipe, archives: archives, at: tree)
+        for path in kept { #expect(FileManager.default.fileExists(atPath: "\(tree)/\(path)"), "\(path)") }
+        for path in recipe.sources.first!.exclude { #expect(!FileManager.default.fileExists(atPath: "\(tree)/\(path)"), "\(path)") }
     }
 }
