@@ -8,7 +8,7 @@ public struct ResourceUsage: Sendable, Encodable {
     public var childrenCPUSeconds: Double
 
     public static func current() -> ResourceUsage {
-        ResourceUsage(selfCPUSeconds: seconds(RUSAGE_SELF.rawValue), childrenCPUSeconds: seconds(RUSAGE_CHILDREN.rawValue))
+        ResourceUsage(selfCPUSeconds: selfCPUSeconds, childrenCPUSeconds: seconds(RUSAGE_CHILDREN.rawValue))
     }
 
     /// CPU time muslroot itself has used so far (user + system).
