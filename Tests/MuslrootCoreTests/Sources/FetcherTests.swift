@@ -101,7 +101,10 @@ import Testing
             Issue.record("expected a timeout (curl error 28), got \(String(describing: error))")
             return
         }
-        #expect(Date().timeIntervalSince(start) < 10)
+        // curl's error 28 above already says the low-speed timer cut the transfer. The bound
+        // only checks that it did not wait the server out (it stalls for 30 s); it is loose
+        // because the test process shares two cores with every other suite.
+        #expect(Date().timeIntervalSince(start) < 25)
     }
 
     @Test func wrongHashIsKeptAsideNotCached() async throws {
