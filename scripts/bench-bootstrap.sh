@@ -5,7 +5,10 @@
 # share of the total; and the ratio of the cold wall time to the reference below.
 #   scripts/bench-bootstrap.sh [--jobs N]
 # BASELINE=1 also runs scripts/baseline-build.sh (the same sources and gcc options, built by a
-# plain sequence of make -jN, as musl-cross-make's litecross does) in this script for the ratio.
+# plain sequence of make -jN, as musl-cross-make's litecross does) in this script for the ratio,
+# before the cold bootstrap; BASELINE=2 runs it before and after, and compares with the mean, so
+# that the machine's drift during the script shows. Each run's steal time (CPU the hypervisor
+# gave to other guests) is printed too.
 # RESUME=0 leaves out the kill -9 and resumed run (about 28 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +29,9 @@ cache="$base/cache"
 "$muslroot" fetch --all --mirror "$mirror" --recipes "$overlay" --cache-dir "$cache" >/dev/null
 
 now() { date +%s.%N; }
+steal() { awk '/^cpu /{print $9}' /proc/stat; }   # in clock ticks
+ticks=$(getconf CLK_TCK)
+stolen() { echo "($(steal) - $1) / $ticks" | bc; }   # seconds stolen since a steal() reading
 resources() { # the last resources event of a JSON event log: "self children"
     python3 -c 'import json,sys
 ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
@@ -33,11 +39,29 @@ r=[e for e in ev if e.get("event")=="resources"][-1]
 print(r["self_cpu_seconds"], r["children_cpu_seconds"])' "$1"
 }
 
+reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
+baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
+baselines=()
+baseline() { # one run of the baseline; appends "wall cpu steal" to baselines
+    echo "== baseline: the same build as a plain make sequence"
+    local start s0 cpu wall
+    start=$(now); s0=$(steal)
+    cpu=$(python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=open(sys.argv[-2]+".log","w"), stderr=subprocess.STDOUT, check=True)
+r=resource.getrusage(resource.RUSAGE_CHILDREN); print(round(r.ru_utime+r.ru_stime))' \
+        scripts/baseline-build.sh "$base/baseline" "$jobs")
+    wall=$(echo "$(now) - $start" | bc)
+    baselines+=("$(printf %.0f "$wall") $cpu $(stolen "$s0")")
+    echo "baseline: ${baselines[-1]} (wall s, CPU s, stolen s)"
+}
+[ "${BASELINE:-0}" != "0" ] && baseline
+
 echo "== cold bootstrap (--jobs $jobs)"
-start=$(now)
+start=$(now); cold_s0=$(steal)
 "$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" --json > "$base/cold.jsonl"
 end=$(now)
 cold=$(echo "$end - $start" | bc)
+cold_stolen=$(stolen "$cold_s0")
 read -r self children < <(resources "$base/cold.jsonl")
 printf 'cold bootstrap: %.0f s wall\n' "$cold"
 
@@ -50,23 +74,11 @@ total=[e for e in ev if e.get("event")=="resources"][-1]["self_cpu_seconds"]
 print("%.1f s until the last source was unpacked (phases had started meanwhile), %.1f s more until every phase was done, %.1f s staging, smoke test, install and clean-up" % (unpacked, staging-unpacked, total-staging))' "$base/cold.jsonl")
 
 echo "== no-op re-run"
-start=$(now)
+start=$(now); cold_s0=$(steal)
 "$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
 noop=$(echo "$(now) - $start" | bc)
 
-reference=1554   # musl-cross-make on this kind of machine, same tarballs: 25.9 min wall, 49 CPU-min
-baseline_line="musl-cross-make reference (issue #4):      1554 s wall, 2940 s CPU"
-if [ "${BASELINE:-0}" = "1" ]; then
-    echo "== baseline: the same build as a plain make sequence"
-    start=$(now)
-    baseline_cpu=$(python3 -c 'import resource,subprocess,sys
-subprocess.run(sys.argv[1:], stdout=open(sys.argv[-2]+".log","w"), stderr=subprocess.STDOUT, check=True)
-r=resource.getrusage(resource.RUSAGE_CHILDREN); print(round(r.ru_utime+r.ru_stime))' \
-        scripts/baseline-build.sh "$base/baseline" "$jobs")
-    reference=$(echo "$(now) - $start" | bc)
-    baseline_line="baseline (make sequence, this run):        $(printf %.0f "$reference") s wall, ${baseline_cpu} s CPU"
-    echo "$baseline_line"
-fi
+[ "${BASELINE:-0}" = "2" ] && baseline
 
 resumed=""; skipped=""
 if [ "${RESUME:-1}" = "1" ]; then
@@ -86,9 +98,16 @@ ev=[json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 print([e for e in ev if e.get("event")=="planned"][0]["done"])' "$base/resumed.jsonl")
 fi
 
+if [ "${#baselines[@]}" -gt 0 ]; then
+    read -r reference baseline_cpu <<<"$(printf '%s\n' "${baselines[@]}" | awk '{w+=$1; c+=$2} END {printf "%.0f %.0f", w/NR, c/NR}')"
+    baseline_line="baseline (make sequence, this run):        $reference s wall, $baseline_cpu s CPU"
+    [ "${#baselines[@]}" -gt 1 ] && baseline_line="$baseline_line (mean of: $(printf '%s; ' "${baselines[@]}")wall s, CPU s, stolen s)"
+    [ "${#baselines[@]}" -eq 1 ] && baseline_line="$baseline_line, $(echo "${baselines[0]}" | cut -d' ' -f3) s stolen"
+fi
+
 echo
 echo "== figures"
-printf 'cold bootstrap:                            %.0f s wall, %.0f s CPU (muslroot %.1f s + children %.0f s)\n' "$cold" "$(echo "$self + $children" | bc)" "$self" "$children"
+printf 'cold bootstrap:                            %.0f s wall, %.0f s CPU (muslroot %.1f s + children %.0f s), %s s stolen\n' "$cold" "$(echo "$self + $children" | bc)" "$self" "$children" "$cold_stolen"
 printf 'no-op re-run:                              %.3f s\n' "$noop"
 if [ -n "$resumed" ]; then
     printf 'resumed after kill -9 in gcc:compiler:     %.0f s (%s phases skipped)\n' "$resumed" "$skipped"
