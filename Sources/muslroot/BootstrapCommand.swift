@@ -7,9 +7,9 @@ extension Muslroot {
         static let configuration = CommandConfiguration(
             abstract: "Build binutils, gcc (C and C++), musl and the Linux headers into a prefix.",
             discussion: """
-            Builds in a work directory beside the prefix, smoke-tests the result, and only then moves it
-            into the prefix. Interrupted (Ctrl-C, kill -9), it resumes from the last completed phase when
-            run again. A prefix that is already up to date is left alone. Each phase logs to
+            Builds in a work directory beside the prefix, smoke-tests the result, and only then moves it \
+            into the prefix. Interrupted (Ctrl-C, kill -9), it resumes from the last completed phase when \
+            run again. A prefix that is already up to date is left alone. Each phase logs to \
             WORK/logs/RECIPE/PHASE.log.
 
             Examples:
@@ -28,7 +28,7 @@ extension Muslroot {
         var workDir: String?
 
         @Option(name: .shortAndLong, help: "How many jobs run at once, across all packages (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
         @Flag(help: "Keep the source and build trees after a successful install, for inspection.")
         var keepWork = false
@@ -37,7 +37,7 @@ extension Muslroot {
         var json = false
 
         func validate() throws {
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -48,7 +48,7 @@ extension Muslroot {
                 let bootstrap = MuslrootCore.Bootstrap(
                     book: book, prefix: prefix,
                     workspace: workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: prefix),
-                    jobs: jobs, keepWork: keepWork, environment: ProcessInfo.processInfo.environment,
+                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, keepWork: keepWork, environment: ProcessInfo.processInfo.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher()), observer: reporter,
                     staticProblem: StaticInspection.problem)
                 let outcome: MuslrootCore.Bootstrap.Outcome

@@ -7,7 +7,7 @@ extension Muslroot {
         static let configuration = CommandConfiguration(
             abstract: "Check the host tools the recipes need, and optionally a toolchain prefix.",
             discussion: """
-            Exits 0 when every required tool is present (and, with --prefix, the toolchain passes its
+            Exits 0 when every required tool is present (and, with --prefix, the toolchain passes its \
             smoke test), 1 otherwise; a missing tool is named with the Debian package to install.
 
             Examples:

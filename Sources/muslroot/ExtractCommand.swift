@@ -24,6 +24,12 @@ extension Muslroot {
         @Option(help: "A path below the archive's top-level directory to leave out, with everything under it (repeatable).")
         var exclude: [String] = []
 
+        func validate() throws {
+            if let path = exclude.first(where: { !Source.isExcludablePath($0) }) {
+                throw ValidationError("--exclude '\(path)' must be a path inside the archive's top-level directory, such as gcc/testsuite")
+            }
+        }
+
         func run() async throws {
             try await Failure.report {
                 try await Extractor.extract(archive, into: directory, excluding: exclude)

@@ -51,6 +51,13 @@ public struct Source: Sendable, Equatable, Hashable {
     public var exclude: [String] = []
 
     public var urls: [String] { [url] + mirrors }
+
+    /// Whether `path` can name something below an archive's top-level directory: relative,
+    /// not empty, without "." or "..".
+    public static func isExcludablePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return !path.hasPrefix("/") && !parts.isEmpty && !parts.contains { $0 == ".." || $0 == "." }
+    }
 }
 
 /// A named step of a recipe's build: a list of commands run one after the other.

@@ -74,12 +74,9 @@ struct RecipeDecoder {
                                     message: "'\(destination)' must be a relative path inside the source tree")
             }
             let exclude = try optionalStrings(table, "exclude", in: key) ?? []
-            for path in exclude {
-                let parts = path.split(separator: "/")
-                if path.hasPrefix("/") || parts.isEmpty || parts.contains(where: { $0 == ".." || $0 == "." }) {
-                    throw .invalidValue(file: file, key: "\(key).exclude", line: line("\(key).exclude"),
-                                        message: "'\(path)' must be a path inside the archive's top-level directory, such as \"gcc/testsuite\"")
-                }
+            if let path = exclude.first(where: { !Source.isExcludablePath($0) }) {
+                throw .invalidValue(file: file, key: "\(key).exclude", line: line("\(key).exclude"),
+                                    message: "'\(path)' must be a path inside the archive's top-level directory, such as \"gcc/testsuite\"")
             }
             result.append(Source(name: sourceName, url: url, mirrors: try optionalStrings(table, "mirrors", in: key) ?? [],
                                  sha256: sha, file: fileName, destination: destination, exclude: exclude))

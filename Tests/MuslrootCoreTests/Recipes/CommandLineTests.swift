@@ -58,6 +58,10 @@ struct CommandLineTests {
         #expect(try runMuslroot(["plan"]).status == 2)
         #expect(try runMuslroot(["no-such-command"]).status == 2)
         #expect(try runMuslroot(["plan", "no-such-package"]).status == 2)
+        #expect(try runMuslroot(["bootstrap", "--prefix", "/nonexistent/p", "--jobs", "0"]).status == 2)
+        let outside = try runMuslroot(["extract", "/nonexistent/a.tar", "/nonexistent/d", "--exclude", "../etc"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("'../etc'"))
         let version = try runMuslroot(["--version"])
         #expect(version.status == 0 && !version.stdout.isEmpty)
         for command in ["list", "plan", "doctor", "fetch", "bootstrap", "check"] {
