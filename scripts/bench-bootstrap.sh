@@ -74,7 +74,7 @@ total=[e for e in ev if e.get("event")=="resources"][-1]["self_cpu_seconds"]
 print("%.1f s until the last source was unpacked (phases had started meanwhile), %.1f s more until every phase was done, %.1f s staging, smoke test, install and clean-up" % (unpacked, staging-unpacked, total-staging))' "$base/cold.jsonl")
 
 echo "== no-op re-run"
-start=$(now); cold_s0=$(steal)
+start=$(now)
 "$muslroot" bootstrap --prefix "$base/cold" --cache-dir "$cache" --recipes "$overlay" --jobs "$jobs" > /dev/null
 noop=$(echo "$(now) - $start" | bc)
 
