@@ -8,7 +8,8 @@
 # plain sequence of make -jN, as musl-cross-make's litecross does) in this script for the ratio,
 # before the cold bootstrap; BASELINE=2 runs it before and after, and compares with the mean, so
 # that the machine's drift during the script shows. Each run's steal time (CPU the hypervisor
-# gave to other guests) is printed too.
+# gave to other guests) is printed too, and how busy each run kept the cores (CPU / (wall x jobs)),
+# a figure that does not move with the machine's speed.
 # RESUME=0 leaves out the kill -9 and resumed run (about 28 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,5 +119,12 @@ printf "muslroot's own CPU share of the total:     %.3f %%\n" "$(echo "100 * $se
 echo "  of which: $selfsplit"
 echo "$baseline_line"
 printf 'cold wall / reference:                     %.3f (target <= 1.05)\n' "$(echo "$cold / $reference" | bc -l)"
+if [ "${#baselines[@]}" -gt 0 ]; then
+    # How busy each run kept the cores: CPU / (wall x jobs). Unlike the ratio above, this does not
+    # move with the machine's speed, which on a shared host can drift by 10 % within an hour.
+    printf 'cores in use (CPU / (wall x %s)):           cold %.1f %%; baseline %s\n' "$jobs" \
+        "$(echo "100 * ($self + $children) / ($cold * $jobs)" | bc -l)" \
+        "$(printf '%s\n' "${baselines[@]}" | awk -v j="$jobs" '{printf "%s%.1f %%", (NR > 1 ? ", " : ""), 100 * $2 / ($1 * j)}')"
+fi
 [ "$reference" = 1554 ] || printf 'cold wall / 1554 s (musl-cross-make, issue #4): %.3f\n' "$(echo "$cold / 1554" | bc -l)"
 echo "(work in $base; remove it when done)"
