@@ -121,7 +121,7 @@ echo "$baseline_line"
 printf 'cold wall / reference:                     %.3f (target <= 1.05)\n' "$(echo "$cold / $reference" | bc -l)"
 if [ "${#baselines[@]}" -gt 0 ]; then
     # How busy each run kept the cores: CPU / (wall x jobs). Unlike the ratio above, this does not
-    # move with the machine's speed, which on a shared host can drift by 10 % within an hour.
+    # move with the machine's speed, which on a shared host drifts by 10 % or more within an hour.
     printf 'cores in use (CPU / (wall x %s)):           cold %.1f %%; baseline %s\n' "$jobs" \
         "$(echo "100 * ($self + $children) / ($cold * $jobs)" | bc -l)" \
         "$(printf '%s\n' "${baselines[@]}" | awk -v j="$jobs" '{printf "%s%.1f %%", (NR > 1 ? ", " : ""), 100 * $2 / ($1 * j)}')"
