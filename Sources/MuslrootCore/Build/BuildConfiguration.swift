@@ -12,6 +12,9 @@ public struct BuildConfiguration: Sendable {
     public var extraPath: [String]
     /// The environment commands start from.
     public var environment: [String: String]
+    /// More of what decides a recipe's build, by recipe name (for libraries: the toolchain's
+    /// and their dependencies' fingerprints): part of every phase's fingerprint.
+    public var fingerprintInputs: [String: [String]] = [:]
 
     public init(workspace: Workspace, target: Triple, jobs: Int, prefix: String, sysroot: String,
                 extraPath: [String] = [], environment: [String: String]) {

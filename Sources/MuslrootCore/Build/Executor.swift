@@ -9,6 +9,10 @@ public struct Executor: Sendable {
     public var configuration: BuildConfiguration
     public var sources: any SourcePreparing
     public var observer: (any BuildObserver)?
+    /// Called once each recipe's last phase is done and its installs are checked (at the start
+    /// for recipes a resumed run finds complete): `add` merges the library into its stage here,
+    /// so that what depends on it builds against it.
+    public var recipeFinished: (@Sendable (Recipe) async throws -> Void)?
 
     public init(plan: Plan, configuration: BuildConfiguration, sources: any SourcePreparing, observer: (any BuildObserver)?) {
         self.plan = plan
@@ -24,7 +28,7 @@ public struct Executor: Sendable {
     public func fingerprints() -> [PhaseNode: String] {
         var result: [PhaseNode: String] = [:]
         for node in plan.order {
-            let before = (plan.predecessors[node] ?? []).map { result[$0]! }
+            let before = (plan.predecessors[node] ?? []).map { result[$0]! } + (configuration.fingerprintInputs[node.recipe] ?? [])
             result[node] = Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
         }
         return result
@@ -44,6 +48,11 @@ public struct Executor: Sendable {
         let fingerprints = fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
         await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
+        if let recipeFinished {
+            for recipe in plan.recipes where recipe.phases.allSatisfy({ done.contains(PhaseNode(recipe: recipe.name, phase: $0.name)) }) {
+                try await recipeFinished(recipe)
+            }
+        }
         let remaining = plan.order.filter { !done.contains($0) }
         if remaining.isEmpty { return }
 
@@ -151,6 +160,7 @@ public struct Executor: Sendable {
                 // The last phase is done only when what the recipe promises is there.
                 if let recipe = plan.recipe(node.recipe), recipe.phases.last?.name == node.phase {
                     try checkInstalls(recipe)
+                    try await recipeFinished?(recipe)
                 }
             } catch let error as BuildError {
                 await observer?.handle(.phaseFailed(node, log: log))

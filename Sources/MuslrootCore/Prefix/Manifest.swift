@@ -10,6 +10,12 @@ public struct Manifest: Codable, Sendable {
         public var sources: [SourceEntry]
         public var patches: [String]
         public var files: [String]
+        /// "toolchain" or "library" (absent in manifests of muslroot 0.x bootstraps: toolchain).
+        public var kind: String?
+        /// The installed packages this one was built against (libraries only).
+        public var depends: [String]?
+
+        public var isLibrary: Bool { kind == Recipe.Kind.library.rawValue }
     }
 
     public struct SourceEntry: Codable, Sendable {
@@ -22,6 +28,17 @@ public struct Manifest: Codable, Sendable {
     public var target: String
     public var created: String
     public var packages: [Package]
+    /// The toolchain flavour (`gcc` when absent: the only one older manifests knew).
+    public var toolchain: ToolchainFlavor?
+
+    public var flavor: ToolchainFlavor { toolchain ?? .gcc }
+    public var libraries: [Package] { packages.filter(\.isLibrary) }
+
+    /// One value for the whole toolchain: libraries built with it carry it in their
+    /// fingerprints, so a new toolchain rebuilds them.
+    public var toolchainFingerprint: String {
+        Fingerprint.hash(["toolchain", target] + packages.filter { !$0.isLibrary }.map { "\($0.name) \($0.fingerprint)" }.sorted())
+    }
 
     public static func path(in prefix: String) -> String { "\(prefix)/.muslroot/manifest.json" }
 
@@ -39,10 +56,10 @@ public struct Manifest: Codable, Sendable {
 
     public func package(_ name: String) -> Package? { packages.first { $0.name == name } }
 
-    static func entry(for recipe: Recipe, fingerprint: String, files: [String]) -> Package {
+    static func entry(for recipe: Recipe, fingerprint: String, files: [String], depends: [String]? = nil) -> Package {
         Package(name: recipe.name, version: recipe.version, fingerprint: fingerprint,
                 sources: recipe.sources.map { SourceEntry(file: $0.file, url: $0.url, sha256: $0.sha256) },
                 patches: recipe.patches.map { URL(fileURLWithPath: $0).lastPathComponent },
-                files: files)
+                files: files, kind: recipe.kind.rawValue, depends: depends)
     }
 }

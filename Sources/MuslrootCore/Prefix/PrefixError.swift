@@ -12,6 +12,18 @@ public enum PrefixError: Error, Sendable {
     case noToolchain(prefix: String, missing: String)
     /// Moving the stage into place failed.
     case installFailed(path: String, reason: String)
+    /// The host lacks a tool the `--toolchain host` flavour links into the prefix.
+    case hostToolMissing(tool: String, package: String)
+    /// Making the stage (the prefix-to-be) failed.
+    case stageFailed(path: String, reason: String)
+    /// `bootstrap` would replace the toolchain under libraries built with the old one.
+    case holdsLibraries(prefix: String, libraries: [String])
+    /// `remove` of a package another installed package needs.
+    case neededBy(package: String, dependents: [String], prefix: String)
+    /// `remove` of a package that is part of the toolchain, or not installed.
+    case notRemovable(package: String, prefix: String, reason: String)
+    /// `add` of a recipe that is not a library.
+    case notAddable(package: String, prefix: String, reason: String)
 }
 
 extension PrefixError: ExitStatusProviding {
@@ -33,6 +45,23 @@ extension PrefixError: CustomStringConvertible {
             return "no toolchain in \(prefix): \(missing) does not exist; build one with: muslroot bootstrap --prefix \(prefix)"
         case let .installFailed(path, reason):
             return "could not install into \(path): \(reason)"
+        case let .hostToolMissing(tool, package):
+            return "--toolchain host needs the host's \(tool), which is not on PATH; install it (Debian: apt-get install \(package)) and run this again"
+        case let .stageFailed(path, reason):
+            return "could not prepare the new prefix in \(path): \(reason); the prefix was not changed. Check free space and permissions there, then run this again"
+        case let .holdsLibraries(prefix, libraries):
+            let names = libraries.joined(separator: " ")
+            return "\(prefix) holds libraries built with its current toolchain (\(names)); replacing the toolchain would leave them "
+                + "built with the old one. Remove them first (muslroot remove \(names) --prefix \(prefix)), bootstrap again, "
+                + "then add them back (muslroot add \(names) --prefix \(prefix)); or bootstrap into a new --prefix"
+        case let .neededBy(package, dependents, prefix):
+            return "cannot remove \(package): \(dependents.joined(separator: ", ")) installed in \(prefix) "
+                + "\(dependents.count == 1 ? "needs" : "need") it; remove \(dependents.count == 1 ? "it" : "them") too "
+                + "(muslroot remove \((dependents + [package]).joined(separator: " ")) --prefix \(prefix))"
+        case let .notAddable(package, prefix, reason):
+            return "cannot add \(package) to \(prefix): \(reason)"
+        case let .notRemovable(package, prefix, reason):
+            return "cannot remove \(package) from \(prefix): \(reason); see what is installed with: muslroot list --installed --prefix \(prefix)"
         }
     }
 }

@@ -13,6 +13,8 @@ public struct Bootstrap: Sendable {
     public var workspace: Workspace
     public var jobs: Int
     public var target: Triple = .x86_64Musl
+    /// The full cross gcc, or the host's gcc driving the recipes' musl.
+    public var flavor: ToolchainFlavor = .gcc
     public var keepWork: Bool
     public var environment: [String: String]
     public var sources: any SourcePreparing
@@ -33,18 +35,20 @@ public struct Bootstrap: Sendable {
         self.staticProblem = staticProblem
     }
 
-    /// The recipes that make the toolchain: every non-optional recipe of kind `toolchain`.
+    /// The recipes that make the toolchain of the gcc flavour: every non-optional recipe of kind `toolchain`.
     public static func toolchainRecipes(in book: RecipeBook) -> [String] {
-        book.names.filter { book[$0]!.kind == .toolchain && !book[$0]!.optional }
+        ToolchainFlavor.gcc.recipes(in: book)
     }
 
     public func plan() throws -> Plan {
-        try Resolver(book: book).plan(for: Self.toolchainRecipes(in: book))
+        try Resolver(book: book).plan(for: flavor.recipes(in: book))
     }
 
     /// True when the prefix already holds exactly what the recipes would build.
-    public func isUpToDate(_ plan: Plan) -> Bool {
-        guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description else { return false }
+    public func isUpToDate(_ plan: Plan, hostCompiler: HostCompiler?) -> Bool {
+        guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
+              manifest.flavor == flavor else { return false }
+        if let hostCompiler, manifest.package(HostCompiler.packageName)?.fingerprint != hostCompiler.fingerprint { return false }
         return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == Fingerprint.of($0, target: target) }
     }
 
@@ -60,8 +64,14 @@ public struct Bootstrap: Sendable {
 
     private func build() async throws -> Outcome {
         let plan = try plan()
-        if isUpToDate(plan) { return .upToDate(prefix: prefix) }
+        let environment = BuildEnvironment.cleaned(environment)
+        let hostCompiler = flavor == .host
+            ? try await HostCompiler.find(path: environment["PATH"] ?? "/usr/bin:/bin", triple: target) : nil
+        if isUpToDate(plan, hostCompiler: hostCompiler) { return .upToDate(prefix: prefix) }
         try Installer.checkUsable(prefix: prefix)
+        if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
+            throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))
+        }
         let lock = try PrefixLock(prefix: prefix)
         try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
         let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
@@ -70,12 +80,12 @@ public struct Bootstrap: Sendable {
         try await sources.fetchAll(for: plan.recipes)
         let configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
-            environment: Self.buildEnvironment(environment))
+            environment: environment)
         try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
         // Every phase is done and its files are in dest/: the large source and build trees are
         // no longer needed (a re-run goes straight to staging), so they go while the stage is
         // made and tested rather than after.
-        async let treesRemoved: Void = removeTrees()
+        async let treesRemoved: Void = keepWork ? () : WorkCleanup.removeTrees(of: workspace)
 
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
         let stage = Stage(root: workspace.stage)
@@ -86,50 +96,25 @@ public struct Bootstrap: Sendable {
             files[recipe.name] = try stage.merge(from: workspace.destination(recipe.name))
             for file in files[recipe.name]! { owner[file] = recipe.name }
         }
+        if let hostCompiler {
+            files[HostCompiler.packageName] = try hostCompiler.install(into: stage.root)
+            for file in files[HostCompiler.packageName]! { owner[file] = HostCompiler.packageName }
+        }
         // Each alias belongs to the package of the tool it points at.
         for (alias, original) in try stage.addAliases(for: target) {
             if let name = owner[original] { files[name, default: []].append(alias) }
         }
-        let packages = plan.recipes.map {
+        var packages = plan.recipes.map {
             Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
         }
+        if let hostCompiler { packages.append(hostCompiler.package(files: files[HostCompiler.packageName, default: []].sorted())) }
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
-                                created: ISO8601DateFormatter().string(from: Date()), packages: packages)
+                                created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor)
         try manifest.save(prefix: stage.root)
         try Installer.install(stage: stage.root, into: prefix)
         await treesRemoved
-        cleanUp()
+        await WorkCleanup(workspace: workspace, keepTrees: true).run()
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
-    }
-
-    /// Unless asked to keep them, the source and build trees, on a thread of their own.
-    private func removeTrees() async {
-        guard !keepWork else { return }
-        let root = workspace.root
-        await DedicatedThread.run("muslroot cleanup") {
-            for path in ["\(root)/src", "\(root)/build"] { FileTree.remove(path) }
-        }
-    }
-
-    /// After an install: the state first (so an interrupted clean-up never leaves phases
-    /// marked done whose files are gone), then `dest/` (hard-linked into the prefix), the
-    /// stage and the sysroot. The logs stay.
-    private func cleanUp() {
-        for path in [workspace.stateFile, "\(workspace.root)/dest", workspace.stage, workspace.sysroot] {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-    }
-
-    /// The host environment, less what a parent make or the user's cross settings would
-    /// leak into the builds.
-    static func buildEnvironment(_ environment: [String: String]) -> [String: String] {
-        var result = environment
-        for key in ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS",
-                    "CPPFLAGS", "LIBRARY_PATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "CPATH", "GCC_EXEC_PREFIX"] {
-            result[key] = nil
-        }
-        result["LC_ALL"] = "C"
-        return result
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+
+/// `muslroot add`: library recipes built with a prefix's own toolchain into its sysroot, as
+/// one transaction. The prefix is copied into a stage by hard links; each library installs
+/// into its `dest/`, is merged into the stage as soon as it is done (so that what depends on
+/// it builds against it), and the finished stage is exchanged with the prefix.
+public struct Add: Sendable {
+    public enum Outcome: Sendable {
+        case upToDate(prefix: String, packages: [String])
+        case installed(prefix: String, built: [String], logs: String)
+    }
+
+    public var book: RecipeBook
+    public var requested: [String]
+    public var prefix: String
+    public var workspace: Workspace
+    public var jobs: Int
+    public var keepWork: Bool
+    public var environment: [String: String]
+    public var sources: any SourcePreparing
+    public var observer: (any BuildObserver)?
+
+    public init(book: RecipeBook, requested: [String], prefix: String, workspace: Workspace, jobs: Int, keepWork: Bool,
+                environment: [String: String], sources: any SourcePreparing, observer: (any BuildObserver)?) {
+        self.book = book
+        self.requested = requested
+        self.prefix = prefix
+        self.workspace = workspace
+        self.jobs = jobs
+        self.keepWork = keepWork
+        self.environment = environment
+        self.sources = sources
+        self.observer = observer
+    }
+
+    /// The requested libraries and what they need, in build order; toolchain recipes refused.
+    public func plan() throws -> Plan {
+        let plan = try Resolver(book: book).plan(for: requested)
+        let toolchainParts = plan.recipes.filter { $0.kind == .toolchain }
+        if let part = toolchainParts.first(where: { requested.contains($0.name) }) ?? toolchainParts.first {
+            throw PrefixError.notAddable(package: part.name, prefix: prefix,
+                                         reason: "it is part of the toolchain, which `muslroot bootstrap --prefix \(prefix)` builds")
+        }
+        return plan
+    }
+
+    public func run() async throws -> Outcome {
+        do {
+            return try await build()
+        } catch {
+            if Task.isCancelled, !(error is BuildError) { throw BuildError.interrupted(rerun: BuildError.rerunCommand) }
+            throw error
+        }
+    }
+
+    private func build() async throws -> Outcome {
+        let manifest = try InstalledPrefix.requireToolchain(prefix)
+        let target = Triple.x86_64Musl
+        let plan = try plan()
+        let fingerprints = LibraryFingerprint.compute(plan, toolchain: manifest.toolchainFingerprint, target: target)
+        let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != fingerprints[$0.name] }.map(\.name))
+        if needed.isEmpty { return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name)) }
+
+        try Installer.checkUsable(prefix: prefix)
+        let lock = try PrefixLock(prefix: prefix)
+        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
+        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
+        defer { withExtendedLifetime((lock, workLock)) {} }
+
+        let buildPlan = plan.restricted(to: needed)
+        try await sources.fetchAll(for: buildPlan.recipes)
+        // A library built again leaves its old files out of the stage: the new build's are merged in.
+        let replaced = Set(buildPlan.recipes.compactMap { manifest.package($0.name) }.flatMap(\.files))
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, triple: target)
+        try await transaction.begin(leaving: replaced)
+
+        let sysroot = "\(workspace.stage)/\(target)"
+        var configuration = BuildConfiguration(
+            workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: sysroot,
+            environment: LibraryEnvironment.make(from: BuildEnvironment.cleaned(environment), toolchain: "\(workspace.stage)/bin",
+                                                 sysroot: sysroot, triple: target))
+        configuration.fingerprintInputs = fingerprints.mapValues { [$0] }
+        let merged = MergedFiles()
+        var executor = Executor(plan: buildPlan, configuration: configuration, sources: sources, observer: observer)
+        let workRoot = workspace.root
+        executor.recipeFinished = { recipe in
+            let files = try await transaction.mergeLibrary(recipe.name, from: workspace.destination(recipe.name), workRoot: workRoot)
+            await merged.record(recipe.name, files)
+        }
+        try await executor.run()
+
+        await observer?.handle(.message("installing \(buildPlan.recipes.map(\.name).joined(separator: ", ")) into \(prefix)"))
+        var updated = manifest
+        updated.packages.removeAll { needed.contains($0.name) }
+        for recipe in buildPlan.recipes {
+            updated.packages.append(Manifest.entry(for: recipe, fingerprint: fingerprints[recipe.name]!, files: await merged.files(recipe.name),
+                                                   depends: plan.dependencies(of: recipe)))
+        }
+        try await transaction.commit(updated)
+        await WorkCleanup(workspace: workspace, keepTrees: keepWork).run()
+        return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs)
+    }
+}
+
+/// The files each library put in the stage, as the executor's hook reports them.
+actor MergedFiles {
+    private var files: [String: [String]] = [:]
+    func record(_ recipe: String, _ placed: [String]) { files[recipe] = placed }
+    func files(_ recipe: String) -> [String] { files[recipe] ?? [] }
+}

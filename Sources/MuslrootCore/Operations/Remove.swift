@@ -1,0 +1,50 @@
+import Foundation
+
+/// `muslroot remove`: exactly the files the manifest lists for the named libraries go, in one
+/// transaction; refused while another installed library needs one of them.
+public struct Remove: Sendable {
+    public var packages: [String]
+    public var prefix: String
+    public var workspace: Workspace
+
+    public init(packages: [String], prefix: String, workspace: Workspace) {
+        self.packages = packages
+        self.prefix = prefix
+        self.workspace = workspace
+    }
+
+    /// Returns the files removed, by package.
+    public func run() async throws -> [String: [String]] {
+        let manifest = try InstalledPrefix.requireToolchain(prefix)
+        let names = Set(packages)
+        for name in packages.sorted() {
+            guard let package = manifest.package(name) else {
+                throw PrefixError.notRemovable(package: name, prefix: prefix, reason: "it is not installed there")
+            }
+            guard package.isLibrary else {
+                throw PrefixError.notRemovable(package: name, prefix: prefix,
+                                               reason: "it is part of the toolchain (bootstrap another --prefix to change the toolchain)")
+            }
+        }
+        let dependents = InstalledPrefix.dependents(of: names, in: manifest)
+        if !dependents.isEmpty {
+            let needed = names.sorted().first { name in dependents.contains { manifest.package($0)?.depends?.contains(name) == true } }
+            throw PrefixError.neededBy(package: needed ?? names.sorted()[0], dependents: dependents, prefix: prefix)
+        }
+
+        try Installer.checkUsable(prefix: prefix)
+        let lock = try PrefixLock(prefix: prefix)
+        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
+        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
+        defer { withExtendedLifetime((lock, workLock)) {} }
+
+        let removed = manifest.packages.filter { names.contains($0.name) }
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, triple: .x86_64Musl)
+        try await transaction.begin(leaving: Set(removed.flatMap(\.files)))
+        var updated = manifest
+        updated.packages.removeAll { names.contains($0.name) }
+        try await transaction.commit(updated)
+        await WorkCleanup(workspace: workspace, keepTrees: true).run()
+        return Dictionary(uniqueKeysWithValues: removed.map { ($0.name, $0.files) })
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A prefix as `add`, `remove`, `env` and `list --installed` find it: a manifest and a toolchain.
+public enum InstalledPrefix {
+    /// The prefix's manifest, when it holds a toolchain; otherwise the error says which
+    /// bootstrap command makes one.
+    public static func requireToolchain(_ prefix: String, triple: Triple = .x86_64Musl) throws -> Manifest {
+        let gcc = "\(prefix)/bin/\(triple)-gcc"
+        guard let manifest = Manifest.load(prefix: prefix), FileManager.default.isExecutableFile(atPath: gcc) else {
+            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix)
+                                          ? (Manifest.load(prefix: prefix) == nil ? Manifest.path(in: prefix) : gcc) : prefix)
+        }
+        return manifest
+    }
+
+    /// The installed packages that depend on any of `names`, directly or through others.
+    public static func dependents(of names: Set<String>, in manifest: Manifest) -> [String] {
+        var found: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for package in manifest.libraries where !names.contains(package.name) && !found.contains(package.name) {
+                if (package.depends ?? []).contains(where: { names.contains($0) || found.contains($0) }) {
+                    found.insert(package.name)
+                    changed = true
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

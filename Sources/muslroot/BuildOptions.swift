@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import MuslrootCore
+
+/// What every command that builds into a prefix takes: `bootstrap` and `add`.
+struct BuildOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The toolchain prefix.", valueName: "dir"))
+    var prefix: String
+
+    @Option(help: ArgumentHelp("Where to build (default: .NAME.muslroot beside the prefix).", valueName: "dir"))
+    var workDir: String?
+
+    @Option(name: .shortAndLong, help: "How many jobs run at once, across all packages (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Keep the source and build trees after a successful install, for inspection.")
+    var keepWork = false
+
+    @Flag(help: "Print one JSON event per line, for scripts.")
+    var json = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var absolutePrefix: String { RecipeSearchPath.absolute(prefix) }
+
+    var workspace: Workspace {
+        workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: absolutePrefix)
+    }
+
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Runs a build with live progress (or JSON events), cancelled cleanly on SIGINT/SIGTERM;
+    /// a failure is reported as a `failed` event too.
+    func run<T: Sendable>(_ body: @escaping @Sendable (BuildReporter) async throws -> T) async throws -> T {
+        let reporter = BuildReporter(style: BuildReporter.style(json: json))
+        do {
+            let outcome = try await Interruption.cancelling { try await body(reporter) }
+            await reporter.finish()
+            return outcome
+        } catch {
+            await reporter.finish()
+            if json { print(JSONLine.encode(["event": "failed", "error": Failure.describe(error)])) }
+            throw error
+        }
+    }
+
+    /// The `resources` event (JSON) or line: CPU used by the builds and by muslroot itself.
+    func printResources() {
+        let usage = ResourceUsage.current()
+        if json {
+            print(JSONLine.encode(["event": "resources", "self_cpu_seconds": usage.selfCPUSeconds,
+                                   "children_cpu_seconds": usage.childrenCPUSeconds]))
+        } else {
+            print(String(format: "CPU: builds %.0f s, muslroot itself %.1f s.", usage.childrenCPUSeconds, usage.selfCPUSeconds))
+        }
+    }
+}

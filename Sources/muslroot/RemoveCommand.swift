@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MuslrootCore
+
+extension Muslroot {
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove libraries from a prefix: exactly the files its manifest lists for them.",
+            discussion: """
+            Refused, naming them, while an installed library needs one of those named. The prefix \
+            changes in one step: an interrupted remove leaves it as it was.
+
+            Examples:
+              muslroot remove libedit --prefix ~/cross
+              muslroot remove libedit ncurses --prefix ~/cross
+            """)
+
+        @Option(help: ArgumentHelp("The prefix to remove from.", valueName: "dir"))
+        var prefix: String
+
+        @Option(help: ArgumentHelp("Where to stage the change (default: .NAME.muslroot beside the prefix).", valueName: "dir"))
+        var workDir: String?
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        @Argument(help: "Libraries to remove.")
+        var packages: [String] = []
+
+        func validate() throws {
+            if packages.isEmpty { throw ValidationError("name at least one library, for example: muslroot remove zlib --prefix ~/cross") }
+        }
+
+        func run() async throws {
+            try await Failure.report {
+                let prefix = RecipeSearchPath.absolute(self.prefix)
+                let workspace = workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: prefix)
+                let removed = try await MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace).run()
+                if json {
+                    print(JSONLine.encode(["event": "removed", "prefix": prefix, "files": removed]))
+                } else {
+                    for (name, files) in removed.sorted(by: { $0.key < $1.key }) {
+                        print("Removed \(name) from \(prefix) (\(files.count) files).")
+                    }
+                }
+            }
+        }
+    }
+}
