@@ -22,8 +22,9 @@ public struct HostTool: Sendable, Encodable {
         HostTool(name: "awk", commands: ["gawk", "mawk", "awk"], debianPackage: "gawk", neededBy: "gcc", required: true),
         HostTool(name: "patch", commands: ["patch"], debianPackage: "patch", neededBy: "recipes with patches (musl)", required: true),
         HostTool(name: "rsync", commands: ["rsync"], debianPackage: "rsync", neededBy: "linux-headers (headers_install)", required: true),
-        HostTool(name: "pkg-config", commands: ["pkg-config", "pkgconf"], debianPackage: "pkgconf", neededBy: "ffmpeg, libedit", required: false),
-        HostTool(name: "cmake", commands: ["cmake"], debianPackage: "cmake", neededBy: "mimalloc (optional)", required: false),
+        HostTool(name: "pkg-config", commands: ["pkg-config", "pkgconf"], debianPackage: "pkgconf", neededBy: "the prefix's x86_64-linux-musl-pkg-config (muslroot add, builds against the sysroot)", required: false),
+        HostTool(name: "nasm", commands: ["nasm"], debianPackage: "nasm", neededBy: "ffmpeg (its hand-written x86 SIMD code)", required: false),
+        HostTool(name: "cmake", commands: ["cmake"], debianPackage: "cmake", neededBy: "mimalloc, recipes with build-system = \"cmake\"", required: false),
     ]
 
     /// The full path of the first of `commands` found on `path`, if any.

@@ -7,7 +7,7 @@ struct RecipeDecoder {
     var file: String { document.file }
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
-                             "source", "vars", "env", "phase", "installs"]
+                             "source", "vars", "env", "phase", "installs", "build-system"] + BuildSystem.optionKeys
     static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
 
@@ -24,6 +24,18 @@ struct RecipeDecoder {
             throw .invalidValue(file: file, key: "kind", line: line("kind"),
                                 message: "'\(kindText)' is not one of: toolchain, library")
         }
+        let buildSystem = try self.buildSystem(root)
+        var variables = try variables(root)
+        if buildSystem != nil {
+            for key in BuildSystem.optionKeys {
+                variables[key] = .list(try optionalStrings(root, key) ?? BuildSystem.defaults[key] ?? [])
+            }
+        } else if let key = BuildSystem.optionKeys.first(where: { root[$0] != nil }) {
+            throw .invalidValue(file: file, key: key, line: line(key),
+                                message: "only recipes with a build-system (\(BuildSystem.allCases.map(\.rawValue).joined(separator: ", "))) take it")
+        }
+        let ownPhases = try phases(root, required: buildSystem == nil)
+        let phases = buildSystem?.phases(overriddenBy: ownPhases) ?? ownPhases
         let recipe = Recipe(
             name: name,
             version: try string(root, "version"),
@@ -35,9 +47,9 @@ struct RecipeDecoder {
             sources: try sources(root, recipe: name),
             patches: patches,
             dependencies: try optionalStrings(root, "depends") ?? [],
-            variables: try variables(root),
+            variables: variables,
             environment: try environment(root, "env", prefix: ""),
-            phases: try phases(root),
+            phases: phases,
             installs: try optionalStrings(root, "installs") ?? [],
             files: files)
         try VariableCheck(recipe: recipe).run()
@@ -84,9 +96,18 @@ struct RecipeDecoder {
         return result
     }
 
-    private func phases(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> [Phase] {
+    private func buildSystem(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> BuildSystem? {
+        guard let text = try optionalString(root, "build-system") else { return nil }
+        guard let system = BuildSystem(rawValue: text) else {
+            throw .invalidValue(file: file, key: "build-system", line: line("build-system"),
+                                message: "'\(text)' is not one of: \(BuildSystem.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return system
+    }
+
+    private func phases(_ root: [String: RecipeDocument.Value], required: Bool) throws(RecipeError) -> [Phase] {
         let tables = try tableArray(root, "phase")
-        guard !tables.isEmpty else { throw .missingField(file: file, key: "phase") }
+        guard !tables.isEmpty || !required else { throw .missingField(file: file, key: "phase (or a build-system)") }
         var seen: Set<String> = []
         var result: [Phase] = []
         for (index, table) in tables.enumerated() {

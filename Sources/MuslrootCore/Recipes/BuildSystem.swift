@@ -1,0 +1,67 @@
+/// How a kind of package is cross-built and installed into the sysroot. This is the
+/// infrastructure's knowledge (Buildroot's package infrastructures), so that a library recipe
+/// is data: `build-system = "autotools"`, its own `configure-options`, what it `installs`.
+///
+/// Every template builds static, position-independent libraries, installs with
+/// `DESTDIR=${destdir}` under `/usr` (folded into the sysroot when `add` merges it), and runs
+/// make under muslroot's jobserver. What all library builds share (the prefix's tools first on
+/// PATH, `CC`, `AR`, ..., pkg-config confined to the sysroot) is `LibraryEnvironment`'s.
+/// A recipe's own `[[phase]]` of the same name replaces the template's; others follow it.
+public enum BuildSystem: String, Sendable, CaseIterable {
+    /// `configure --host=TRIPLE --prefix=/usr --disable-shared --enable-static --with-pic`, make, make install.
+    case autotools
+    /// CMake generating Makefiles (so that make shares the jobserver), cross-compiling into the sysroot.
+    case cmake
+    /// A plain Makefile: make with the cross tools on its command line, make install.
+    case make
+
+    /// The recipe keys that feed the templates: lists of strings, empty when absent.
+    static let optionKeys = ["configure-options", "make-options", "install-targets", "cflags"]
+
+    static let defaults: [String: [String]] = ["install-targets": ["install"]]
+
+    /// Compiler flags every template passes: optimized, position-independent (for -static-pie).
+    static let cflags = "-O2 -fPIC ${cflags}"
+
+    var phases: [Phase] {
+        switch self {
+        case .autotools:
+            [phase("configure", [[
+                "${source}/configure", "--host=${target}", "--prefix=/usr", "--disable-shared", "--enable-static",
+                "--with-pic", "${configure-options}",
+            ]], environment: ["CFLAGS": Self.cflags, "CXXFLAGS": Self.cflags]),
+             phase("build", [["make", "${make-options}"]]),
+             phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
+        case .cmake:
+            [phase("configure", [[
+                "cmake", "-G", "Unix Makefiles", "-S", "${source}", "-B", "${build}",
+                "-DCMAKE_SYSTEM_NAME=Linux", "-DCMAKE_SYSTEM_PROCESSOR=x86_64",
+                "-DCMAKE_SYSROOT=${sysroot}", "-DCMAKE_C_COMPILER=${target}-gcc",
+                "-DCMAKE_FIND_ROOT_PATH=${sysroot}", "-DCMAKE_FIND_ROOT_PATH_MODE_PROGRAM=NEVER",
+                "-DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY", "-DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY",
+                "-DCMAKE_FIND_ROOT_PATH_MODE_PACKAGE=ONLY", "-DCMAKE_FIND_LIBRARY_SUFFIXES=.a",
+                "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_INSTALL_PREFIX=/usr", "-DCMAKE_INSTALL_LIBDIR=lib",
+                "-DBUILD_SHARED_LIBS=OFF", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
+                "-DCMAKE_C_FLAGS=\(Self.cflags)", "${configure-options}",
+            ]]),
+             phase("build", [["make", "${make-options}"]]),
+             phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
+        case .make:
+            [phase("build", [["make", "CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "${make-options}"]],
+                   directory: "${source}"),
+             phase("install", [["make", "DESTDIR=${destdir}", "PREFIX=/usr", "prefix=/usr", "${make-options}", "${install-targets}"]],
+                   directory: "${source}")]
+        }
+    }
+
+    /// The template's phases with the recipe's own laid over them.
+    func phases(overriddenBy own: [Phase]) -> [Phase] {
+        var result = phases.map { template in own.first { $0.name == template.name } ?? template }
+        result += own.filter { phase in !result.contains { $0.name == phase.name } }
+        return result
+    }
+
+    private func phase(_ name: String, _ commands: [[String]], directory: String? = nil, environment: [String: String] = [:]) -> Phase {
+        Phase(name: name, after: [], commands: commands, directory: directory, environment: environment)
+    }
+}
