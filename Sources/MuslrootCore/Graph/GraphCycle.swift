@@ -11,7 +11,9 @@ enum GraphCycle {
             switch marks[node] {
             case .done?: return nil
             case .visiting?:
-                let start = stack.firstIndex(of: node)!
+                guard let start = stack.firstIndex(of: node) else {
+                    preconditionFailure("\(node) is being visited, so it is on the stack")
+                }
                 return Array(stack[start...]) + [node]
             case nil:
                 marks[node] = .visiting
@@ -50,7 +52,8 @@ enum TopologicalSort {
             let node = ready.removeFirst()
             order.append(node)
             for next in successors[node] ?? [] {
-                remaining[next]! -= 1
+                // Every successor is one of `nodes` (it was recorded from its own predecessors).
+                remaining[next, default: 0] -= 1
                 if remaining[next] == 0 {
                     ready.insert(next, at: ready.firstIndex { $0 > next } ?? ready.endIndex)
                 }

@@ -32,6 +32,28 @@ public struct Recipe: Sendable, Equatable {
 
     /// The file to name in messages: the last layer that touched the recipe.
     public var file: String { files.last ?? "<unknown>" }
+
+    /// Recipe and phase names become directory and file names (`WORK/logs/NAME/PHASE.log`)
+    /// and are written `recipe:phase`: lowercase letters, digits, '+', '.', '_' or '-',
+    /// starting with a letter or digit.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, isLowercaseLetterOrDigit(first) else { return false }
+        return name.unicodeScalars.allSatisfy { isLowercaseLetterOrDigit($0) || "+._-".unicodeScalars.contains($0) }
+    }
+
+    /// A version becomes a directory name (`patches/NAME/VERSION`): letters, digits, '+', '.',
+    /// '_', '-' or '~', starting with a letter or digit.
+    static func isValidVersion(_ version: String) -> Bool {
+        guard let first = version.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || isDigit(first) else { return false }
+        return version.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || isDigit($0) || "+._-~".unicodeScalars.contains($0)) }
+    }
+
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    private static func isLowercaseLetterOrDigit(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || isDigit(c) }
 }
 
 /// A tarball a recipe is built from.
@@ -53,10 +75,11 @@ public struct Source: Sendable, Equatable, Hashable {
     public var urls: [String] { [url] + mirrors }
 
     /// Whether `path` can name something below an archive's top-level directory: relative,
-    /// not empty, without "." or "..".
+    /// not empty, without "." or "..", without control characters.
     public static func isExcludablePath(_ path: String) -> Bool {
         let parts = path.split(separator: "/")
         return !path.hasPrefix("/") && !parts.isEmpty && !parts.contains { $0 == ".." || $0 == "." }
+            && !Recipe.hasControlCharacter(path)
     }
 }
 

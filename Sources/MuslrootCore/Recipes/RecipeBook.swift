@@ -21,12 +21,8 @@ public struct RecipeBook: Sendable {
         var files: [String: [String]] = [:]
         for directory in directories {
             var seenHere: [String: String] = [:]
-            for file in try tomlFiles(in: directory) {
-                let text: String
-                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                    throw .syntax(file: file, line: 1, column: 1, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
-                }
-                let document = try RecipeDocument(file: file, text: text)
+            for file in try RecipeFile.paths(in: directory) {
+                let document = try RecipeDocument(file: file, text: try RecipeFile.text(of: file))
                 guard let name = document.name else {
                     if document.root["name"] == nil { throw .missingField(file: file, key: "name") }
                     throw .wrongType(file: file, key: "name", line: document.line(of: "name"), expected: "a string")
@@ -44,9 +40,10 @@ public struct RecipeBook: Sendable {
         }
         var recipes: [Recipe] = []
         for (name, document) in documents.sorted(by: { $0.key < $1.key }) {
-            let version: String? = if case .string(let v)? = document.root["version"] { v } else { nil }
-            let patches = version.map { Self.patches(name: name, version: $0, directories: directories) } ?? []
-            recipes.append(try RecipeDecoder(document: document).decode(files: files[name] ?? [], patches: patches))
+            // Decoded (and so its name and version checked) before they name a patch directory.
+            var recipe = try RecipeDecoder(document: document).decode(files: files[name] ?? [])
+            recipe.patches = Self.patches(name: recipe.name, version: recipe.version, directories: directories)
+            recipes.append(recipe)
         }
         let book = RecipeBook(recipes: recipes)
         try book.validate()
@@ -75,7 +72,7 @@ public struct RecipeBook: Sendable {
                     }
                 }
             }
-            for name in VariableCheck.recipeReferences(recipe) where recipes[name] == nil {
+            for name in VariableCheck.recipeReferences(recipe).sorted() where recipes[name] == nil {
                 throw .unknownDependency(file: recipe.file, recipe: recipe.name, dependency: name,
                                          suggestions: Suggestions.nearest(to: name, in: names))
             }
@@ -87,15 +84,6 @@ public struct RecipeBook: Sendable {
             throw .unknownPackage(name: name, suggestions: Suggestions.nearest(to: name, in: names))
         }
         return recipe
-    }
-
-    private static func tomlFiles(in directory: String) throws(RecipeError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .missingDirectory(path: directory)
-        }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.filter { $0.hasSuffix(".toml") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
     }
 
     private static func patches(name: String, version: String, directories: [String]) -> [String] {

@@ -60,4 +60,38 @@ extension RecipeDecoder {
         }
         return result
     }
+
+    /// A key the format does not have is a mistake (often a key meant for the top level
+    /// written after a `[[phase]]`, which TOML puts inside that phase).
+    func checkKeys(_ table: [String: RecipeDocument.Value], allowed: [String], in parent: String?) throws(RecipeError) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            var message = "unknown key"
+            let near = Suggestions.nearest(to: key, in: allowed)
+            if !near.isEmpty { message += RecipeError.didYouMean(near) }
+            if parent != nil, Self.recipeKeys.contains(key) {
+                message += "; top-level keys must come before the first [[source]] or [[phase]] table"
+            }
+            message += "; allowed here: \(allowed.joined(separator: ", "))"
+            throw .invalidValue(file: file, key: path(key, parent), line: line(path(key, parent)), message: message)
+        }
+    }
+
+    /// The line of a key such as `phase[2].run`: searched from the header of that table.
+    func line(_ key: String) -> Int? {
+        if let (table, index, rest) = Self.tableElement(key) {
+            return document.line(of: rest.isEmpty ? table : rest, in: table, index: index)
+        }
+        return document.line(of: key)
+    }
+
+    /// `phase[2].run` as ("phase", 2, "run"); nil for a key that does not start with one of
+    /// the arrays of tables (a user's key such as `"]["` is only text).
+    static func tableElement(_ key: String) -> (table: String, index: Int, rest: String)? {
+        guard let open = key.firstIndex(of: "["), tableArrays.contains(String(key[..<open])),
+              let close = key[open...].firstIndex(of: "]"),
+              let index = Int(key[key.index(after: open)..<close]) else { return nil }
+        let rest = key[key.index(after: close)...]
+        guard rest.isEmpty || rest.first == "." else { return nil }
+        return (String(key[..<open]), index, String(rest.dropFirst()))
+    }
 }

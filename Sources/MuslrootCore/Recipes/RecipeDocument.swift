@@ -61,8 +61,9 @@ struct RecipeDocument: Sendable {
         for (index, raw) in lines.enumerated() where index >= start {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[[\(last)]]") || line.hasPrefix("[\(last)]") { return index + 1 }
-            if line.hasPrefix(last) {
-                let rest = line.dropFirst(last.count).drop(while: { $0 == " " || $0 == "\t" })
+            // A bare key, or one in quotes (`"][" = 1`).
+            for written in [last, "\"\(last)\"", "'\(last)'"] where line.hasPrefix(written) {
+                let rest = line.dropFirst(written.count).drop(while: { $0 == " " || $0 == "\t" })
                 if rest.first == "=" { return index + 1 }
             }
         }

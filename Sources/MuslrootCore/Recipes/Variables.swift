@@ -82,18 +82,19 @@ struct VariableCheck {
                                        known: known.sorted() + ["source:RECIPE", "build:RECIPE"])
             }
         }
-        for (name, value) in recipe.variables {
+        // Sorted, so that of several mistakes the same one is reported every time.
+        for (name, value) in recipe.variables.sorted(by: { $0.key < $1.key }) {
             switch value {
             case .string(let s): try check(s, phase: "vars.\(name)")
             case .list(let items): for item in items { try check(item, phase: "vars.\(name)") }
             }
         }
         try checkVariableCycles()
-        for value in recipe.environment.values { try check(value, phase: "env") }
+        for (_, value) in recipe.environment.sorted(by: { $0.key < $1.key }) { try check(value, phase: "env") }
         for install in recipe.installs { try check(install, phase: "installs") }
         for phase in recipe.phases {
             for text in phase.commands.joined() { try check(text, phase: phase.name) }
-            for text in phase.environment.values { try check(text, phase: phase.name) }
+            for (_, text) in phase.environment.sorted(by: { $0.key < $1.key }) { try check(text, phase: phase.name) }
             if let directory = phase.directory { try check(directory, phase: phase.name) }
         }
     }

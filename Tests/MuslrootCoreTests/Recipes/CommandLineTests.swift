@@ -53,6 +53,46 @@ struct CommandLineTests {
         #expect(viaEnvironment.status == 2)
     }
 
+    @Test("list --recipes with a bad path or recipe exits 2, saying what is wrong, where, and what to do",
+          arguments: ["file", "directory", "loop", "latin1", "missing", "brackets", "phase-name", "empty-run"])
+    func badRecipes(kind: String) throws {
+        let dir = TemporaryDirectory("cli-bad-\(kind)")
+        defer { dir.remove() }
+        var recipes = dir.path
+        let expected: String
+        switch kind {
+        case "file":
+            recipes = dir.write("x.toml", recipeText("x"))
+            expected = "recipe directory '\(recipes)' is a file, not a directory; --recipes and MUSLROOT_RECIPES (colon-separated) "
+                + "take directories of *.toml recipe files: pass the directory that holds it instead: --recipes \(dir.path)"
+        case "directory":
+            dir.write("x.toml/y", "")
+            expected = "'\(dir.path)/x.toml' cannot be read as a recipe: it is a directory"
+        case "loop":
+            try FileManager.default.createSymbolicLink(atPath: "\(dir.path)/x.toml", withDestinationPath: "x.toml")
+            expected = "'\(dir.path)/x.toml' cannot be read as a recipe: it is a symbolic link loop"
+        case "latin1":
+            try Data("name = \"x\"\n\nsummary = \"caf".utf8 + [0xE9, 0x22]).write(to: URL(fileURLWithPath: "\(dir.path)/x.toml"))
+            expected = "\(dir.path)/x.toml:3:15: byte 0xE9 is not UTF-8 text"
+        case "missing":
+            recipes = "\(dir.path)/nope"
+            expected = "recipe directory '\(recipes)' does not exist; --recipes and MUSLROOT_RECIPES"
+        case "brackets":
+            dir.write("x.toml", "name = \"x\"\n\"][\" = 1\n")
+            expected = "\(dir.path)/x.toml:2: key '][': unknown key"
+        case "phase-name":
+            dir.write("x.toml", recipeText("x", phases: "[[phase]]\nname = \"../../../escaped\"\nrun = [[\"true\"]]"))
+            expected = "\(dir.path)/x.toml:14: key 'phase[0].name': '../../../escaped' must be lowercase letters"
+        default:
+            dir.write("x.toml", recipeText("x", phases: "[[phase]]\nname = \"build\"\nrun = []"))
+            expected = "\(dir.path)/x.toml:15: key 'phase[0].run' must be a non-empty array of commands"
+        }
+        let result = try runMuslroot(["list", "--recipes", recipes])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
+
     @Test("bad usage exits 2; --version and --help work")
     func usage() throws {
         #expect(try runMuslroot(["plan"]).status == 2)

@@ -57,16 +57,33 @@ struct ShippedRecipeTests {
     @Test("musl carries its security patches, in name order")
     func muslPatches() throws {
         let patches = try #require(book["musl"]).patches
-        #expect(!patches.isEmpty)
-        #expect(patches == patches.sorted())
-        #expect(patches.allSatisfy { $0.contains("/patches/musl/1.2.5/") })
+        #expect(patches == [
+            "0001-iconv-fix-erroneous-input-validation-in-EUC-KR-decod.patch",
+            "0002-iconv-harden-UTF-8-output-code-path-against-input-de.patch",
+            "0003-fix-pathological-slowness-incorrect-mappings-in-icon.patch",
+            "0004-qsort-fix-leonardo-heap-corruption-from-bug-in-doubl.patch",
+            "0005-qsort-hard-preclude-oob-array-writes-independent-of-.patch",
+            "0006-qsort-fix-shift-UB-in-shl-and-shr.patch",
+        ].map { "\(TestPaths.repository)/patches/musl/1.2.5/\($0)" })
     }
 
-    @Test("every shipped recipe resolves into a plan")
+    @Test("every shipped recipe resolves into a plan with all its phases, each after what it waits for")
     func everyRecipePlans() throws {
         for name in book.names {
             let plan = try Resolver(book: book).plan(for: [name])
-            #expect(plan.order.contains { $0.recipe == name })
+            let phases = try #require(book[name]).phases.map { PhaseNode(recipe: name, phase: $0.name) }
+            #expect(plan.order.filter { $0.recipe == name } == phases, "\(name)")
+            #expect(Set(plan.order).count == plan.order.count, "\(name): a phase twice")
+            #expect(plan.steps.flatMap { $0 }.sorted() == plan.order.sorted(), "\(name): steps and order differ")
+            var step: [PhaseNode: Int] = [:]
+            for (index, nodes) in plan.steps.enumerated() { for node in nodes { step[node] = index } }
+            for (position, node) in plan.order.enumerated() {
+                for before in plan.predecessors[node] ?? [] {
+                    let earlier = try #require(plan.order.firstIndex(of: before), "\(before), which \(node) waits for, is not in the plan")
+                    #expect(earlier < position, "\(before) must come before \(node)")
+                    #expect((step[before] ?? .max) < (step[node] ?? -1), "\(before) must be in an earlier step than \(node)")
+                }
+            }
         }
     }
 
