@@ -10,7 +10,8 @@ extension Muslroot {
               muslroot list
               muslroot list --json | jq -r '.[].name'
               muslroot list --recipes ./my-recipes
-              muslroot list --prefix ~/cross      # also says what is installed there
+              muslroot list --prefix ~/cross      # also says which recipes are installed there
+              muslroot list --installed --prefix ~/cross --json
             """)
 
         @OptionGroup var recipes: RecipeOptions
@@ -18,11 +19,25 @@ extension Muslroot {
         @Option(help: ArgumentHelp("A prefix to report installed packages from (its .muslroot/manifest.json).", valueName: "dir"))
         var prefix: String?
 
+        @Flag(help: "List what the prefix holds (with --prefix): its toolchain and libraries, with versions.")
+        var installed = false
+
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
+        func validate() throws {
+            if installed && prefix == nil { throw ValidationError("--installed needs --prefix DIR: the prefix to list") }
+        }
+
         func run() async throws {
             try await Failure.report {
+                if installed, let prefix {
+                    let path = RecipeSearchPath.absolute(prefix)
+                    let manifest = try InstalledPrefix.requireToolchain(path)
+                    let packages = InstalledPackage.all(in: manifest)
+                    print(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
+                    return
+                }
                 let book = try recipes.book()
                 let manifest = prefix.map { Manifest.load(prefix: RecipeSearchPath.absolute($0)) }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in

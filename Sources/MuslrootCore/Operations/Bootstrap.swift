@@ -45,7 +45,7 @@ public struct Bootstrap: Sendable {
     }
 
     /// True when the prefix already holds exactly what the recipes would build.
-    public func isUpToDate(_ plan: Plan, hostCompiler: HostCompiler?) -> Bool {
+    public func isUpToDate(_ plan: Plan, hostCompiler: HostCompiler? = nil) -> Bool {
         guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
               manifest.flavor == flavor else { return false }
         if let hostCompiler, manifest.package(HostCompiler.packageName)?.fingerprint != hostCompiler.fingerprint { return false }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// One `--toolchain host` prefix per test process, bootstrapped from ../shared/mirror the
+/// way a user would (through the built `muslroot`), and the libraries added to it once.
+actor HostPrefix {
+    static let shared = HostPrefix()
+
+    let root = TemporaryDirectory("hostprefix")
+    var prefix: String { "\(root.path)/cross" }
+    var cache: String { "\(root.path)/cache" }
+    private var bootstrapped: Task<CLIResult, any Error>?
+    private var added: Task<CLIResult, any Error>?
+
+    static let libraries = ["openssl", "ffmpeg", "libedit", "zlib"]
+
+    /// The mirror, with the test overlay that maps its repacks onto the shipped recipes.
+    nonisolated var sourceArguments: [String] {
+        ["--mirror", TestPaths.mirror, "--recipes", TestPaths.mirrorOverlay, "--cache-dir", "\(root.path)/cache"]
+    }
+
+    /// The prefix with a host toolchain; the bootstrap's result.
+    func toolchain() async throws -> CLIResult {
+        if bootstrapped == nil {
+            let arguments = ["bootstrap", "--prefix", prefix, "--toolchain", "host"] + sourceArguments
+            bootstrapped = Task { try await runMuslrootAsync(arguments) }
+        }
+        return try await bootstrapped!.value
+    }
+
+    /// The prefix with openssl, ffmpeg, libedit and zlib added; the add's result.
+    func withLibraries() async throws -> CLIResult {
+        let bootstrap = try await toolchain()
+        try #require(bootstrap.status == 0, "bootstrap --toolchain host failed: \(bootstrap.stderr)")
+        if added == nil {
+            let arguments = ["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + sourceArguments
+            added = Task { try await runMuslrootAsync(arguments) }
+        }
+        return try await added!.value
+    }
+}
+
+/// `runMuslroot` on a thread of its own: a build takes minutes, and the cooperative pool has
+/// as many threads as cores.
+func runMuslrootAsync(_ arguments: [String], environment: [String: String] = [:]) async throws -> CLIResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try runMuslroot(arguments, environment: environment) }) }.start()
+    }
+}
+
+/// `/bin/sh -c script` in `directory`, on a thread of its own; exit status and output (both streams).
+func shell(_ script: String, in directory: String, environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            continuation.resume(with: Result {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", script]
+                process.currentDirectoryURL = URL(fileURLWithPath: directory)
+                var env = ProcessInfo.processInfo.environment
+                for (key, value) in environment { env[key] = value }
+                process.environment = env
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardError = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            })
+        }.start()
+    }
+}
