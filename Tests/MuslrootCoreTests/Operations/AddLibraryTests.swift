@@ -116,6 +116,21 @@ struct AddLibraryTests {
         #expect(listing.stdout.contains("ncurses"))
     }
 
+    @Test("the example recipe of docs/recipes.md (docs/examples/xz.toml, autotools template) builds and links")
+    func exampleRecipe() async throws {
+        try #require(try await HostPrefix.shared.toolchain().status == 0)
+        let original = await HostPrefix.shared.toolchainOnly
+        let copy = TemporaryDirectory("example recipe")
+        defer { copy.remove() }
+        let prefix = "\(copy.path)/cross"
+        #expect(try await shell("cp -a '\(original)' '\(prefix)'", in: copy.path).status == 0)
+        let added = try await runMuslrootAsync(["add", "xz", "--prefix", prefix, "--recipes", "\(TestPaths.repository)/docs/examples"]
+                                               + HostPrefix.shared.sourceArguments)
+        try #require(added.status == 0, "\(added.stderr)")
+        let program = Program(source: "lzma", modules: "liblzma", expect: "lzma ok: 28 bytes")
+        try await Self.build(program, linking: "-static-pie", prefix: prefix)
+    }
+
     /// Compiles, checks and runs one program against `prefix`.
     static func build(_ program: Program, linking: String, prefix: String) async throws {
         let directory = TemporaryDirectory("program-\(program.source)")

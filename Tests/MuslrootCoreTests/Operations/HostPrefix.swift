@@ -8,6 +8,8 @@ actor HostPrefix {
 
     let root = TemporaryDirectory("hostprefix")
     var prefix: String { "\(root.path)/cross" }
+    /// A copy of the prefix as bootstrapped, before any library: for tests that add to a prefix of their own.
+    var toolchainOnly: String { "\(root.path)/toolchain-only" }
     var cache: String { "\(root.path)/cache" }
     private var bootstrapped: Task<CLIResult, any Error>?
     private var added: Task<CLIResult, any Error>?
@@ -23,7 +25,12 @@ actor HostPrefix {
     func toolchain() async throws -> CLIResult {
         if bootstrapped == nil {
             let arguments = ["bootstrap", "--prefix", prefix, "--toolchain", "host"] + sourceArguments
-            bootstrapped = Task { try await runMuslrootAsync(arguments) }
+            let (prefix, copy, root) = (prefix, toolchainOnly, root.path)
+            bootstrapped = Task {
+                let result = try await runMuslrootAsync(arguments)
+                if result.status == 0 { _ = try await shell("cp -a '\(prefix)' '\(copy)'", in: root) }
+                return result
+            }
         }
         return try await bootstrapped!.value
     }
