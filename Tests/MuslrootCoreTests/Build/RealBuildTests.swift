@@ -24,7 +24,7 @@ struct RealBuildTests {
         let configuration = BuildConfiguration(
             workspace: workspace, target: .x86_64Musl, jobs: ProcessInfo.processInfo.activeProcessorCount,
             prefix: "\(dir.path)/prefix", sysroot: workspace.sysroot,
-            environment: Bootstrap.buildEnvironment(ProcessInfo.processInfo.environment))
+            environment: BuildEnvironment.cleaned(ProcessInfo.processInfo.environment))
         let store = SourceStore(fetcher: fetcher)
         try await store.fetchAll(for: plan.recipes)
         try await Executor(plan: plan, configuration: configuration, sources: store, observer: nil).run()
