@@ -61,7 +61,7 @@ public struct Bootstrap: Sendable {
     private func build() async throws -> Outcome {
         let plan = try plan()
         if isUpToDate(plan) { return .upToDate(prefix: prefix) }
-        try Installer.checkUsable(prefix: prefix)
+        try await Installer.checkUsable(prefix: prefix)
         let lock = try PrefixLock(prefix: prefix)
         try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
         let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
@@ -70,7 +70,7 @@ public struct Bootstrap: Sendable {
         try await sources.fetchAll(for: plan.recipes)
         let configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
-            environment: Self.buildEnvironment(environment))
+            environment: BuildEnvironment.cleaned(environment))
         try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
         // Every phase is done and its files are in dest/: the large source and build trees are
         // no longer needed (a re-run goes straight to staging), so they go while the stage is
@@ -79,57 +79,34 @@ public struct Bootstrap: Sendable {
 
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
         let stage = Stage(root: workspace.stage)
-        try stage.reset()
+        try await stage.reset()
         var files: [String: [String]] = [:]
         var owner: [String: String] = [:]
         for recipe in plan.recipes {
-            files[recipe.name] = try stage.merge(from: workspace.destination(recipe.name))
+            files[recipe.name] = try await stage.merge(from: workspace.destination(recipe.name))
             for file in files[recipe.name]! { owner[file] = recipe.name }
         }
         // Each alias belongs to the package of the tool it points at.
-        for (alias, original) in try stage.addAliases(for: target) {
+        for (alias, original) in try await stage.addAliases(for: target) {
             if let name = owner[original] { files[name, default: []].append(alias) }
         }
         let packages = plan.recipes.map {
             Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
         }
-        let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem).run()
+        let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
+                                         environment: configuration.environment, logs: workspace.logs).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages)
         try manifest.save(prefix: stage.root)
-        try Installer.install(stage: stage.root, into: prefix)
+        try await Installer.install(stage: stage.root, into: prefix)
         await treesRemoved
-        cleanUp()
+        await TreeWork.remove(workspace.installedTrees)
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
     }
 
-    /// Unless asked to keep them, the source and build trees, on a thread of their own.
+    /// Unless asked to keep them, the source and build trees.
     private func removeTrees() async {
         guard !keepWork else { return }
-        let root = workspace.root
-        await DedicatedThread.run("muslroot cleanup") {
-            for path in ["\(root)/src", "\(root)/build"] { FileTree.remove(path) }
-        }
-    }
-
-    /// After an install: the state first (so an interrupted clean-up never leaves phases
-    /// marked done whose files are gone), then `dest/` (hard-linked into the prefix), the
-    /// stage and the sysroot. The logs stay.
-    private func cleanUp() {
-        for path in [workspace.stateFile, "\(workspace.root)/dest", workspace.stage, workspace.sysroot] {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-    }
-
-    /// The host environment, less what a parent make or the user's cross settings would
-    /// leak into the builds.
-    static func buildEnvironment(_ environment: [String: String]) -> [String: String] {
-        var result = environment
-        for key in ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS",
-                    "CPPFLAGS", "LIBRARY_PATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "CPATH", "GCC_EXEC_PREFIX"] {
-            result[key] = nil
-        }
-        result["LC_ALL"] = "C"
-        return result
+        await TreeWork.remove(workspace.buildTrees)
     }
 }

@@ -36,6 +36,14 @@ public struct Workspace: Sendable {
     public var jobserverFIFO: String { "\(root)/jobserver.fifo" }
     public var processGroupsFile: String { "\(root)/running.pids" }
 
+    /// The source and build trees: no longer needed once every phase is done.
+    public var buildTrees: [String] { ["\(root)/src", "\(root)/build"] }
+
+    /// What goes after an install, in this order: the state first (so that an interrupted
+    /// clean-up never leaves phases marked done whose files are gone), then `dest/`
+    /// (hard-linked into the prefix), the stage and the sysroot. The logs stay.
+    public var installedTrees: [String] { [stateFile, "\(root)/dest", stage, sysroot] }
+
     func createDirectories(for recipes: [Recipe]) throws {
         let fm = FileManager.default
         for path in [root, "\(root)/src", logs, sysroot] {
