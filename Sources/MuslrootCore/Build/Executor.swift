@@ -119,7 +119,7 @@ public struct Executor: Sendable {
         for node in remaining {
             guard let started = state.started[node.description] else { continue }
             let directories = [workspace.build(node.recipe), workspace.source(node.recipe)]
-            let partial = await DedicatedThread.run("muslroot partial outputs") {
+            let partial = await TreeWork.run("partial outputs") {
                 PartialOutput.find(in: directories, since: Date(timeIntervalSince1970: started))
             }
             for path in partial { unlink(path) }

@@ -8,9 +8,13 @@ enum TreeWork {
         try await DedicatedThread.run("muslroot \(name)") { Result { try body() } }.get()
     }
 
+    static func run<T: Sendable>(_ name: String, _ body: @escaping @Sendable () -> T) async -> T {
+        await DedicatedThread.run("muslroot \(name)", body)
+    }
+
     /// Removes each of `paths` with everything below it; what cannot be removed stays.
     static func remove(_ paths: [String]) async {
-        await DedicatedThread.run("muslroot cleanup") {
+        await run("cleanup") {
             for path in paths { FileTree.remove(path) }
         }
     }

@@ -44,6 +44,22 @@ struct BuildErrorTests {
         }
     }
 
+    @Test("a state file that cannot be written: its path, not a bare Foundation error")
+    func stateCannotBeSaved() async throws {
+        var build = FakeBuild()
+        defer { build.dir.remove() }
+        build.recipe("pkg", phases: [("build", [], "true")])
+        let state = "\(build.dir.path)/work/state.json"
+        try FileManager.default.createDirectory(atPath: "\(state)/in-the-way", withIntermediateDirectories: true)
+        do {
+            try await build.executor(requests: ["pkg"]).run()
+            Issue.record("a state file that is a directory must fail the build")
+        } catch let error as BuildError {
+            guard case let .workspace(path, _) = error else { Issue.record("\(error)"); return }
+            #expect(path == state)
+        }
+    }
+
     @Test("the builds' environment: no leaking make or compiler settings, the C locale")
     func cleanedEnvironment() {
         let cleaned = BuildEnvironment.cleaned(["PATH": "/usr/bin", "CC": "clang", "MAKEFLAGS": "-j64", "CFLAGS": "-O3", "LC_ALL": "de_DE.UTF-8"])

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import MuslrootCore
 
-/// What a failure or a Ctrl-C leaves running: nothing. Every wait is on the event itself (a
-/// named pipe a command writes to, or that hangs up when the last process holding it is gone).
+/// What a failure or a Ctrl-C leaves running: nothing. Every wait is on the event itself: a
+/// named pipe a command writes to, a process's exit (through a pidfd).
 @Suite("Executor: tearing down", .serialized, .timeLimit(.minutes(2)))
 struct ExecutorTeardownTests {
     @Test("a failing phase stops the others, process groups included, and names its log")
@@ -14,9 +14,7 @@ struct ExecutorTeardownTests {
         // `bad` fails only once `slow` has started its grandchild: they meet at this pipe.
         let meet = "\(build.dir.path)/meet"
         #expect(mkfifo(meet, 0o600) == 0)
-        // The grandchild holds `alive` open for as long as it lives.
-        let alive = NamedPipe("\(build.dir.path)/alive")
-        build.recipe("slow", phases: [("run", [], "sleep 300 3>\(alive.path) & echo $! > \(pidFile); echo go > \(meet); wait")])
+        build.recipe("slow", phases: [("run", [], "sleep 300 & echo $! > \(pidFile); echo go > \(meet); wait")])
         build.recipe("bad", phases: [("run", [], "read line < \(meet); echo something broke here; exit 3")])
         build.recipe("all", depends: ["slow", "bad"], phases: [("run", [], "true")])
         do {
@@ -30,7 +28,7 @@ struct ExecutorTeardownTests {
             #expect(tail.contains("something broke here"))
         }
         let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(await alive.waitForHangUp(), "the grandchild sleep still holds its pipe")
+        #expect(await waitForExit(pid), "the grandchild sleep still runs")
         #expect(!isRunning(pid), "the grandchild sleep must be gone")
     }
 
@@ -39,11 +37,11 @@ struct ExecutorTeardownTests {
         var build = FakeBuild()
         defer { build.dir.remove() }
         let r = build.record, marker = "\(build.dir.path)/ran-once", pidFile = "\(build.dir.path)/step.pid"
-        let started = NamedPipe("\(build.dir.path)/started"), alive = NamedPipe("\(build.dir.path)/alive")
+        let started = NamedPipe("\(build.dir.path)/started")
         build.recipe("pkg", phases: [
             ("one", [], "echo one >> \(r)"),
             ("two", [], "if [ -e \(marker) ]; then echo two >> \(r); "
-                + "else touch \(marker); sleep 300 3>\(alive.path) & echo $! > \(pidFile); echo started > \(started.path); wait; fi"),
+                + "else touch \(marker); sleep 300 & echo $! > \(pidFile); echo started > \(started.path); wait; fi"),
         ])
         let executor = try build.executor(requests: ["pkg"])
         let task = Task { try await executor.run() }
@@ -56,7 +54,7 @@ struct ExecutorTeardownTests {
             return
         }
         let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(await alive.waitForHangUp(), "the step's child still holds its pipe")
+        #expect(await waitForExit(pid), "the step's child still runs")
         #expect(!isRunning(pid), "the step's child must be gone")
         try await build.executor(requests: ["pkg"]).run()
         #expect(build.lines() == ["one", "two"], "phase one ran once; phase two ran again")

@@ -1,9 +1,8 @@
 import Foundation
 @testable import MuslrootCore
 
-/// A named pipe a test waits on instead of sleeping: for a line a command writes into it, or
-/// for the moment every process that opened it for writing is gone (its read end hangs up).
-/// Each wait has a generous limit, so that a test that goes wrong fails instead of hanging.
+/// A named pipe a test waits on instead of sleeping, for a line a command writes into it. The
+/// wait has a generous limit, so that a test that goes wrong fails instead of hanging.
 final class NamedPipe: Sendable {
     let path: String
     private let descriptor: Int32
@@ -34,20 +33,6 @@ final class NamedPipe: Sendable {
         }
     }
 
-    /// True once every process that opened the pipe for writing has closed it (has exited);
-    /// false when one still holds it after `limit`.
-    func waitForHangUp(within limit: Duration = .seconds(60)) async -> Bool {
-        await DedicatedThread.run("test pipe") {
-            let deadline = ContinuousClock.now + limit
-            while let events = self.poll(until: deadline) {
-                if events & Int16(POLLHUP) != 0 { return true }
-                var buffer = [UInt8](repeating: 0, count: 256)
-                _ = read(self.descriptor, &buffer, buffer.count)  // data nobody asked for: drop it
-            }
-            return false
-        }
-    }
-
     /// The events on the pipe, or nil when none came before `deadline`.
     private func poll(until deadline: ContinuousClock.Instant) -> Int16? {
         while true {
@@ -58,6 +43,26 @@ final class NamedPipe: Sendable {
             let result = Glibc.poll(&entry, 1, milliseconds)
             if result > 0 { return entry.revents & Int16(POLLNVAL) != 0 ? nil : entry.revents }
             if result < 0 && errno != EINTR { return nil }
+        }
+    }
+}
+
+/// Waits until process `pid` (any process, not only a child) has exited, through a pidfd that
+/// becomes readable at that moment; false when it still runs after `limit`.
+func waitForExit(_ pid: Int32, within limit: Duration = .seconds(60)) async -> Bool {
+    // pidfd_open(2) is in glibc 2.36 but not in Swift's Glibc module: called through dlsym.
+    typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pidfd_open") else { return !isRunning(pid) }
+    let descriptor = unsafeBitCast(symbol, to: PidfdOpen.self)(pid, 0)
+    guard descriptor >= 0 else { return errno == ESRCH }
+    defer { close(descriptor) }
+    let milliseconds = Int32(clamping: limit.components.seconds * 1000)
+    return await DedicatedThread.run("test wait") {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let result = poll(&entry, 1, milliseconds)
+            if result < 0 && errno == EINTR { continue }
+            return result > 0
         }
     }
 }
