@@ -37,9 +37,7 @@ public struct Executor: Sendable {
         for recipe in plan.recipes where !FileManager.default.fileExists(atPath: workspace.destination(recipe.name)) {
             for phase in recipe.phases { state.completed[PhaseNode(recipe: recipe.name, phase: phase.name).description] = nil }
         }
-        do { try workspace.createDirectories(for: plan.recipes) } catch {
-            throw BuildError.workspace(path: workspace.root, reason: TreeWork.reason(error))
-        }
+        try workspace.createDirectories(for: plan.recipes)
         await ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
         let fingerprints = fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
@@ -53,9 +51,7 @@ public struct Executor: Sendable {
         }
         let trees = restarting.flatMap { [workspace.build($0.name), workspace.destination($0.name)] }
         await TreeWork.remove(trees)
-        do { try workspace.createDirectories(for: plan.recipes) } catch {
-            throw BuildError.workspace(path: workspace.root, reason: TreeWork.reason(error))
-        }
+        try workspace.createDirectories(for: plan.recipes)
 
         await removePartialOutputs(of: remaining, state: &state)
 

@@ -44,14 +44,15 @@ public struct Workspace: Sendable {
     /// (hard-linked into the prefix), the stage and the sysroot. The logs stay.
     public var installedTrees: [String] { [stateFile, "\(root)/dest", stage, sysroot] }
 
+    /// The directories `recipes` build in; a failure is a `BuildError` naming the directory.
     func createDirectories(for recipes: [Recipe]) throws {
-        let fm = FileManager.default
-        for path in [root, "\(root)/src", logs, sysroot] {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        for recipe in recipes {
-            for path in [build(recipe.name), destination(recipe.name), "\(logs)/\(recipe.name)"] {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let paths = [root, "\(root)/src", logs, sysroot]
+            + recipes.flatMap { [build($0.name), destination($0.name), "\(logs)/\($0.name)"] }
+        for path in paths {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.workspace(path: path, reason: TreeWork.reason(error))
             }
         }
     }

@@ -66,7 +66,7 @@ public struct SmokeTest: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw PrefixError.notWritable(path: (directory as NSString).deletingLastPathComponent)
+            throw Self.scratchFailure(directory, error)
         }
         // The directory goes whatever happens: success, a failed check, cancellation.
         defer { FileTree.remove(directory) }
@@ -114,8 +114,14 @@ public struct SmokeTest: Sendable {
         do {
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         } catch {
-            throw PrefixError.notWritable(path: (path as NSString).deletingLastPathComponent)
+            throw Self.scratchFailure(path, error)
         }
+    }
+
+    /// The test's own files cannot be written: nothing is wrong with the toolchain.
+    private static func scratchFailure(_ path: String, _ error: any Error) -> PrefixError {
+        .smokeTestFailed(check: "cannot write its test programs", detail: "\(path): \(TreeWork.reason(error))",
+                         nextStep: "set TMPDIR to a directory you can write to, then run the same command again")
     }
 
     private func compile(_ argv: [String], in directory: String, what: String) async throws {

@@ -87,6 +87,19 @@ struct SmokeTestTests {
         #expect(fake.leftovers.isEmpty)
     }
 
+    @Test("a TMPDIR it cannot write to: said as such, with what to do")
+    func scratchNotWritable() async throws {
+        let fake = FakeToolchain("smoke-tmpdir")
+        defer { fake.dir.remove() }
+        let file = fake.dir.write("not-a-directory", "x")
+        let error = await #expect(throws: PrefixError.self) {
+            try await smokeTest(fake, root: "\(fake.dir.path)/stage", ["TMPDIR": file]).run()
+        }
+        guard case let .smokeTestFailed(check, _, nextStep)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(check == "cannot write its test programs")
+        #expect(nextStep.contains("TMPDIR"))
+    }
+
     @Test("a toolchain that works passes, in the environment it is given, and leaves nothing behind")
     func passes() async throws {
         let fake = FakeToolchain("smoke-pass")
