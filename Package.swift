@@ -1,9 +1,11 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+// muslroot runs on Linux only: it installs with renameat2(RENAME_EXCHANGE), reads /proc, and
+// checks ELF binaries. SwiftPM has no way to state a Linux minimum, so no `platforms` are
+// declared; a build for any other system stops at the #error in Sources/CLinux/include/CLinux.h.
 let package = Package(
     name: "muslroot",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "muslroot", targets: ["muslroot"]),
         .library(name: "MuslrootCore", targets: ["MuslrootCore"]),

@@ -1,10 +1,21 @@
 import Foundation
 
+/// A JSON document for `--json` output: pretty-printed, keys sorted.
 public enum JSONOutput {
     public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// One JSON object on one line: the `--json` event format.
+public enum JSONLine {
+    public static func encode(_ object: [String: any Sendable]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return #"{"event":"error","error":"unencodable event"}"#
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -4,11 +4,11 @@ public enum BuildError: Error, Sendable {
     case stepFailed(phase: String, command: [String], status: String, log: String, tail: [String])
     /// A command could not be started at all (missing program, bad directory).
     case launchFailed(phase: String, command: [String], reason: String, log: String)
-    /// A phase finished but a file the recipe promises is not there.
-    case missingInstall(recipe: String, file: String, recipeFile: String)
+    /// A phase finished but a file the recipe promises is not there; `log` is that phase's log.
+    case missingInstall(recipe: String, file: String, recipeFile: String, log: String)
     /// The build was interrupted (Ctrl-C, SIGTERM). Running it again resumes.
     case interrupted(rerun: String)
-    /// The work directory could not be set up.
+    /// The work directory (or a file in it: a log, the jobserver) could not be set up.
     case workspace(path: String, reason: String)
 }
 
@@ -37,12 +37,15 @@ extension BuildError: CustomStringConvertible {
             """
         case let .launchFailed(phase, command, reason, log):
             return "\(phase): could not run \(command.first ?? "?"): \(reason) (log: \(log)); run 'muslroot doctor' to check the host tools"
-        case let .missingInstall(recipe, file, recipeFile):
-            return "\(recipe) built, but '\(file)' is not installed (promised by 'installs' in \(recipeFile))"
+        case let .missingInstall(recipe, file, recipeFile, log):
+            return "\(recipe) built, but '\(file)' is not installed (promised by 'installs' in \(recipeFile)); "
+                + "see what its last phase installed in \(log), fix the recipe's install commands or its 'installs', "
+                + "then run the same command again"
         case let .interrupted(rerun):
             return "interrupted; nothing was installed. Run '\(rerun)' to continue where it stopped."
         case let .workspace(path, reason):
-            return "cannot use work directory \(path): \(reason)"
+            return "cannot use \(path) in the work directory: \(reason); make sure it is writable and has free space "
+                + "(or choose another with --work-dir), then run the same command again"
         }
     }
 }

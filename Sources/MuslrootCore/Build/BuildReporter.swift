@@ -111,13 +111,3 @@ extension ContinuousClock.Instant {
     /// Seconds from this instant to now.
     var secondsSince: Double { secondsUntil(.now) }
 }
-
-/// One JSON object on one line: the `--json` event format.
-public enum JSONLine {
-    public static func encode(_ object: [String: any Sendable]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return #"{"event":"error","error":"unencodable event"}"#
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

@@ -23,10 +23,15 @@ struct BuildState: Codable, Sendable {
         return state
     }
 
+    /// Writes the state; a failure (a full disk) is a `BuildError` naming the file.
     func save(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw BuildError.workspace(path: path, reason: "cannot save which phases are done: \(TreeWork.reason(error))")
+        }
     }
 
     func isComplete(_ node: PhaseNode, fingerprint: String) -> Bool {

@@ -41,10 +41,8 @@ public struct Executor: Sendable {
         for recipe in plan.recipes where !FileManager.default.fileExists(atPath: workspace.destination(recipe.name)) {
             for phase in recipe.phases { state.completed[PhaseNode(recipe: recipe.name, phase: phase.name).description] = nil }
         }
-        do { try workspace.createDirectories(for: plan.recipes) } catch {
-            throw BuildError.workspace(path: workspace.root, reason: error.localizedDescription)
-        }
-        ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
+        try workspace.createDirectories(for: plan.recipes)
+        await ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
         let fingerprints = fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
         await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
@@ -57,13 +55,12 @@ public struct Executor: Sendable {
         if remaining.isEmpty { return }
 
         // A recipe whose first phase must run again starts from clean build and dest trees.
-        for recipe in plan.recipes {
-            guard let first = recipe.phases.first, !done.contains(PhaseNode(recipe: recipe.name, phase: first.name)) else { continue }
-            for path in [workspace.build(recipe.name), workspace.destination(recipe.name)] {
-                try? FileManager.default.removeItem(atPath: path)
-                try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            }
+        let restarting = plan.recipes.filter { recipe in
+            recipe.phases.first.map { !done.contains(PhaseNode(recipe: recipe.name, phase: $0.name)) } ?? false
         }
+        let trees = restarting.flatMap { [workspace.build($0.name), workspace.destination($0.name)] }
+        await TreeWork.remove(trees)
+        try workspace.createDirectories(for: plan.recipes)
 
         await removePartialOutputs(of: remaining, state: &state)
 
@@ -127,7 +124,7 @@ public struct Executor: Sendable {
         for node in remaining {
             guard let started = state.started[node.description] else { continue }
             let directories = [workspace.build(node.recipe), workspace.source(node.recipe)]
-            let partial = await DedicatedThread.run("muslroot partial outputs") {
+            let partial = await TreeWork.run("partial outputs") {
                 PartialOutput.find(in: directories, since: Date(timeIntervalSince1970: started))
             }
             for path in partial { unlink(path) }
@@ -159,7 +156,7 @@ public struct Executor: Sendable {
                 try await runner.run(commands, phase: node.description, log: log)
                 // The last phase is done only when what the recipe promises is there.
                 if let recipe = plan.recipe(node.recipe), recipe.phases.last?.name == node.phase {
-                    try checkInstalls(recipe)
+                    try checkInstalls(recipe, log: log)
                     try await recipeFinished?(recipe)
                 }
             } catch let error as BuildError {
@@ -171,15 +168,13 @@ public struct Executor: Sendable {
         return .phase(node)
     }
 
-    private func checkInstalls(_ recipe: Recipe) throws {
+    private func checkInstalls(_ recipe: Recipe, log: String) throws {
         let scope = configuration.scope(for: recipe, in: plan)
         let destination = configuration.workspace.destination(recipe.name)
         for install in recipe.installs {
             let relative = scope.expand(install)
-            var isDirectory: ObjCBool = false
-            let path = "\(destination)/\(relative)"
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw BuildError.missingInstall(recipe: recipe.name, file: relative, recipeFile: recipe.file)
+            if !FileManager.default.fileExists(atPath: "\(destination)/\(relative)") {
+                throw BuildError.missingInstall(recipe: recipe.name, file: relative, recipeFile: recipe.file, log: log)
             }
         }
     }

@@ -1,10 +1,9 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 import CLinux
 import Foundation
+import Synchronization
 
 /// A GNU make jobserver shared by every command muslroot runs, so that `--jobs N` bounds all
 /// work at once: two `make`s side by side share N slots instead of taking N each.
@@ -45,33 +44,41 @@ public final class Jobserver: Sendable {
     /// when the task is cancelled.
     public func acquire() async throws {
         if takeToken() { return }
-        let wakeup = try Wakeup()
+        let wakeup = try Wakeup(for: path)
         defer { wakeup.close() }
         let fifo = descriptor
-        let taken = await withTaskCancellationHandler {
+        let outcome = await withTaskCancellationHandler {
             await DedicatedThread.run("muslroot jobserver") { Self.waitForToken(fifo, wakeup: wakeup.readEnd) }
         } onCancel: {
             wakeup.signal()
         }
-        if !taken { throw CancellationError() }
+        switch outcome {
+        case .taken: return
+        case .woken: throw CancellationError()
+        case let .failed(code):
+            throw BuildError.workspace(path: path, reason: "waiting for a jobserver slot: poll: \(String(cString: strerror(code)))")
+        }
     }
+
+    private enum Wait: Sendable { case taken, woken, failed(Int32) }
 
     private func takeToken() -> Bool {
         var byte: UInt8 = 0
         return read(descriptor, &byte, 1) == 1
     }
 
-    /// Blocks until a token is read from `fifo` (true) or `wakeup` becomes readable (false).
-    private static func waitForToken(_ fifo: Int32, wakeup: Int32) -> Bool {
+    /// Blocks until a token is read from `fifo` or `wakeup` becomes readable.
+    private static func waitForToken(_ fifo: Int32, wakeup: Int32) -> Wait {
         var byte: UInt8 = 0
         while true {
             var fds = [pollfd(fd: fifo, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup, events: Int16(POLLIN), revents: 0)]
-            if poll(&fds, 2, -1) < 0, errno != EINTR {
-                usleep(20_000)  // should not happen; retry rather than spin
+            if poll(&fds, 2, -1) < 0 {
+                if errno == EINTR { continue }
+                return .failed(errno)  // bad descriptors or no memory: nothing to wait for
             }
-            if fds[1].revents != 0 { return false }
+            if fds[1].revents != 0 { return .woken }
             // Another reader may have taken the token first: then wait again.
-            if read(fifo, &byte, 1) == 1 { return true }
+            if read(fifo, &byte, 1) == 1 { return .taken }
         }
     }
 
@@ -99,24 +106,26 @@ public final class Jobserver: Sendable {
 }
 
 /// A pipe that wakes a thread blocked in poll(2): written once to wake it, closed after the
-/// wait (a signal that comes later does nothing).
-private final class Wakeup: @unchecked Sendable {
+/// wait (a signal that comes later does nothing). The lock makes a signal and the close
+/// exclude each other, so that a signal never writes to a descriptor already reused.
+private final class Wakeup: Sendable {
     let readEnd: Int32
     private let writeEnd: Int32
-    private let lock = NSLock()
-    private var closed = false
+    private let closed = Mutex(false)
 
-    init() throws {
+    /// A wake-up pipe for a wait on the jobserver at `jobserver`, named in the error.
+    init(for jobserver: String) throws {
         var ends: [Int32] = [0, 0]
         guard clinux_pipe_cloexec(&ends) == 0 else {
-            throw BuildError.workspace(path: "pipe", reason: String(cString: strerror(errno)))
+            throw BuildError.workspace(path: jobserver, reason: "cannot create a pipe to wait on it: \(String(cString: strerror(errno))) "
+                + "(too many open files? raise 'ulimit -n' or lower --jobs)")
         }
         readEnd = ends[0]
         writeEnd = ends[1]
     }
 
     func signal() {
-        lock.withLock {
+        closed.withLock { closed in
             guard !closed else { return }
             var byte: UInt8 = 1
             _ = write(writeEnd, &byte, 1)
@@ -124,7 +133,7 @@ private final class Wakeup: @unchecked Sendable {
     }
 
     func close() {
-        lock.withLock {
+        closed.withLock { closed in
             guard !closed else { return }
             closed = true
             _ = Glibc.close(readEnd)

@@ -33,20 +33,19 @@ enum PartialOutput {
     static func isPartial(_ path: String, size: Int) -> Bool {
         let isObject = path.hasSuffix(".o")
         if size == 0 { return isObject }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 64) else { return false }
-        let isELF = head.starts(with: [0x7f, 0x45, 0x4c, 0x46])
-        if !isELF {
+        guard case let .success(source) = ByteSource.open(path) else { return false }
+        let reader = ByteReader(source: source)
+        guard let head = try? reader.prefix(64) else { return false }
+        if !head.starts(with: ELFHeader.magic) {
             return isObject || (head.count == 64 && head.allSatisfy { $0 == 0 })
         }
-        guard let rest = try? handle.readToEnd() else { return true }
-        return !isCompleteELF(Array(head + rest), path: path)
+        return !isCompleteELF(reader)
     }
 
-    /// The ELF header, the program and section header tables and every section lie within the file.
-    static func isCompleteELF(_ bytes: [UInt8], path: String) -> Bool {
-        var reader = ByteReader(bytes: bytes, file: path)
+    /// The ELF header, the program and section header tables and every section lie within the
+    /// file (only the headers are read, not the sections).
+    static func isCompleteELF(_ reader: ByteReader) -> Bool {
+        var reader = reader
         guard let header = try? ELFHeader(reader: &reader) else { return false }
         let sectionZero = try? SectionHeader.zero(header, reader: reader)
         if header.sectionHeaderOffset != 0, sectionZero == nil { return false }

@@ -31,18 +31,29 @@ actor ProcessGroupRecord {
 
     /// Ends groups a killed run left behind: only those whose leader still works inside
     /// `workspace` (so a reused process id is never touched).
-    static func reapLeftovers(path: String, workspace: String) {
+    static func reapLeftovers(path: String, workspace: String) async {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
         for group in text.split(separator: "\n").compactMap({ Int32($0) }) where group > 1 {
             let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(group)/cwd")) ?? ""
-            if cwd.hasPrefix(workspace) { kill(group) }
+            if cwd.hasPrefix(workspace) { await kill(group) }
         }
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    static func kill(_ group: Int32) {
-        _ = Glibc.kill(-group, SIGTERM)
-        usleep(200_000)
+    /// How long a group has between SIGTERM and SIGKILL.
+    static let grace: Duration = .milliseconds(200)
+
+    /// Ends process group `group`: SIGTERM, then SIGKILL for whatever is left after `grace`.
+    /// The wait is an async sleep in a task of its own, so that it runs its course even when
+    /// the caller is being cancelled (which is when groups are torn down).
+    static func kill(_ group: Int32) async {
+        guard Glibc.kill(-group, SIGTERM) == 0 else { return }  // already gone
+        await Task {
+            let deadline = ContinuousClock.now + grace
+            while ContinuousClock.now < deadline, Glibc.kill(-group, 0) == 0 {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }.value
         _ = Glibc.kill(-group, SIGKILL)
     }
 }

@@ -16,14 +16,23 @@ struct StepRunner: Sendable {
     }
 
     func run(_ commands: [Command], phase: String, log: String) async throws {
-        let descriptor = try FileDescriptor.open(
-            FilePath(log), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(log), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw BuildError.workspace(path: log, reason: "cannot open the log of \(phase): \(error)")
+        }
         defer { try? descriptor.close() }
         for command in commands {
             try Task.checkCancellation()
             let header = "$ cd \(command.directory) && \(command.argv.map(Self.quote).joined(separator: " "))\n"
             _ = try? descriptor.writeAll(Array(header.utf8))
-            try FileManager.default.createDirectory(atPath: command.directory, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: command.directory, withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.workspace(path: command.directory, reason: "cannot create the directory \(phase) runs in: \(TreeWork.reason(error))")
+            }
             let status = try await launch(command, descriptor: descriptor, phase: phase, log: log)
             if status != .exited(0) {
                 try Task.checkCancellation()
@@ -66,7 +75,7 @@ struct StepRunner: Sendable {
             }
             let group = result.closureResult
             await groups?.remove(group)
-            if Task.isCancelled { ProcessGroupRecord.kill(group) }
+            if Task.isCancelled { await ProcessGroupRecord.kill(group) }
             return result.terminationStatus
         } catch let error as CancellationError {
             throw error

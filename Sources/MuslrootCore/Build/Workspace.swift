@@ -36,14 +36,23 @@ public struct Workspace: Sendable {
     public var jobserverFIFO: String { "\(root)/jobserver.fifo" }
     public var processGroupsFile: String { "\(root)/running.pids" }
 
+    /// The source and build trees: no longer needed once every phase is done.
+    public var buildTrees: [String] { ["\(root)/src", "\(root)/build"] }
+
+    /// What goes after an install, in this order: the state first (so that an interrupted
+    /// clean-up never leaves phases marked done whose files are gone), then `dest/`
+    /// (hard-linked into the prefix), the stage and the sysroot. The logs stay.
+    public var installedTrees: [String] { [stateFile, "\(root)/dest", stage, sysroot] }
+
+    /// The directories `recipes` build in; a failure is a `BuildError` naming the directory.
     func createDirectories(for recipes: [Recipe]) throws {
-        let fm = FileManager.default
-        for path in [root, "\(root)/src", logs, sysroot] {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        for recipe in recipes {
-            for path in [build(recipe.name), destination(recipe.name), "\(logs)/\(recipe.name)"] {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let paths = [root, "\(root)/src", logs, sysroot]
+            + recipes.flatMap { [build($0.name), destination($0.name), "\(logs)/\($0.name)"] }
+        for path in paths {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.workspace(path: path, reason: TreeWork.reason(error))
             }
         }
     }

@@ -2,17 +2,29 @@
 ///
 /// Every read is checked against the length of the file and throws `CheckError` instead of
 /// trapping; offsets and sizes that come from the file are combined with overflow-checked
-/// arithmetic before they are compared.
-struct ByteReader: Sendable {
-    let bytes: [UInt8]
-    let file: String
+/// arithmetic before they are compared. The bytes come from a `ByteSource`: only what is read
+/// is ever in memory.
+struct ByteReader {
+    let source: ByteSource
     var bigEndian = false
 
-    var count: Int { bytes.count }
+    init(source: ByteSource) {
+        self.source = source
+    }
+
+    init(bytes: [UInt8], file: String) {
+        source = ByteSource(bytes: bytes, file: file)
+    }
+
+    var file: String { source.file }
+    var count: Int { source.count }
+
+    /// Names (strings in a string table) longer than this are refused rather than read whole.
+    static let longestString = 4096
 
     func u8(_ offset: Int) throws -> UInt8 {
         try checkRead(offset, 1)
-        return bytes[offset]
+        return try source.bytes(offset..<offset + 1).first!
     }
 
     func u16(_ offset: Int) throws -> UInt16 { UInt16(truncatingIfNeeded: try integer(offset, 2)) }
@@ -24,10 +36,10 @@ struct ByteReader: Sendable {
 
     private func integer(_ offset: Int, _ size: Int) throws -> UInt64 {
         try checkRead(offset, size)
+        let bytes = try source.bytes(offset..<offset + size)
         var value: UInt64 = 0
         for index in 0..<size {
-            let byte = UInt64(bytes[bigEndian ? offset + index : offset + size - 1 - index])
-            value = value << 8 | byte
+            value = value << 8 | UInt64(bytes[bytes.startIndex + (bigEndian ? index : size - 1 - index)])
         }
         return value
     }
@@ -36,6 +48,16 @@ struct ByteReader: Sendable {
         guard offset >= 0, size <= count, offset <= count - size else {
             throw CheckError.truncated(file: file, what: "reading \(size) bytes at offset \(hex(offset)) goes past the end of the file (\(count) bytes)")
         }
+    }
+
+    /// The first `size` bytes of the file, or all of them when it is shorter.
+    func prefix(_ size: Int) throws -> [UInt8] {
+        Array(try source.bytes(0..<min(size, count)))
+    }
+
+    /// At most `limit` bytes from the start of `range` (a range `range(...)` checked).
+    func bytes(_ range: Range<Int>, limit: Int) throws -> [UInt8] {
+        Array(try source.bytes(range.lowerBound..<min(range.upperBound, range.lowerBound + limit)))
     }
 
     /// The bytes `offset ..< offset + size` of the file, or an error naming `what` they were meant to hold.
@@ -59,16 +81,27 @@ struct ByteReader: Sendable {
         return try range(offset: offset, size: size, what())
     }
 
-    /// The NUL-terminated string starting `index` bytes into the string table `table`.
+    /// The NUL-terminated string starting `index` bytes into the string table `table`, read a
+    /// piece at a time.
     func string(at index: UInt64, in table: Range<Int>, _ what: @autoclosure () -> String) throws -> String {
         guard index < UInt64(table.count) else {
             throw CheckError.malformed(file: file, what: "\(what()): string offset \(hex(index)) is outside its string table (\(table.count) bytes)")
         }
-        let start = table.lowerBound + Int(index)
-        guard let end = bytes[start..<table.upperBound].firstIndex(of: 0) else {
-            throw CheckError.malformed(file: file, what: "\(what()): string at offset \(hex(index)) is not terminated")
+        var name: [UInt8] = []
+        var position = table.lowerBound + Int(index)
+        while position < table.upperBound {
+            let piece = try source.bytes(position..<min(table.upperBound, position + 256))
+            if let end = piece.firstIndex(of: 0) {
+                name += piece[..<end]
+                return String(decoding: name, as: UTF8.self)
+            }
+            name += piece
+            position += piece.count
+            guard name.count <= Self.longestString else {
+                throw CheckError.malformed(file: file, what: "\(what()): string at offset \(hex(index)) is longer than \(Self.longestString) bytes")
+            }
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        throw CheckError.malformed(file: file, what: "\(what()): string at offset \(hex(index)) is not terminated")
     }
 }
 

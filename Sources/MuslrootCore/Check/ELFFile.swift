@@ -1,5 +1,6 @@
 /// One ELF file, read by hand: its header, segments, sections, dynamic section, symbol versions,
-/// symbols and notes. Every offset and size taken from the file is checked against its length.
+/// symbols and notes. Every offset and size taken from the file is checked against its length,
+/// and only the parts it needs are read.
 struct ELFFile: Sendable {
     var header: ELFHeader
     var segments: [ProgramHeader]
@@ -12,14 +13,15 @@ struct ELFFile: Sendable {
     var symbols: SymbolScan
     var notes: NoteScan
 
-    init(bytes: [UInt8], file: String) throws {
-        var reader = ByteReader(bytes: bytes, file: file)
+    init(reader: ByteReader) throws {
+        var reader = reader
         header = try ELFHeader(reader: &reader)
         let header = header
         segments = try ProgramHeader.table(header, sectionZero: { try SectionHeader.zero(header, reader: reader) }, reader: reader)
         sections = try SectionHeader.table(header, sectionZero: try SectionHeader.zero(header, reader: reader), reader: reader)
         if let segment = segments.first(where: { $0.type == ProgramHeader.interpreter }) {
-            interpreter = String(decoding: bytes[segment.bytes].prefix { $0 != 0 }, as: UTF8.self)
+            let path = try reader.bytes(segment.bytes, limit: ByteReader.longestString)
+            interpreter = String(decoding: path.prefix { $0 != 0 }, as: UTF8.self)
         }
         dynamic = try DynamicSection(segments: segments, sections: sections, wide: header.wide, reader: reader)
         versionNeeds = try Self.versionNeeds(sections: sections, dynamic: dynamic, reader: reader)

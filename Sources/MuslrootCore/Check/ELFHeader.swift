@@ -18,22 +18,22 @@ struct ELFHeader: Sendable {
     init(reader: inout ByteReader) throws {
         let file = reader.file
         guard reader.count > 0 else { throw CheckError.empty(file: file) }
-        let prefix = Array(reader.bytes.prefix(4))
+        let prefix = try reader.prefix(4)
         guard prefix == Self.magic else {
             if Self.magic.starts(with: prefix) {
                 throw CheckError.truncated(file: file, what: "only \(reader.count) bytes, not even the ELF magic number")
             }
-            throw CheckError.notELF(file: file, found: Self.describeForeign(reader.bytes))
+            throw CheckError.notELF(file: file, found: Self.describeForeign(try reader.prefix(80)))
         }
         guard reader.count >= 16 else {
             throw CheckError.truncated(file: file, what: "the ELF identification needs 16 bytes, the file has \(reader.count) bytes")
         }
-        switch reader.bytes[4] {
+        switch try reader.u8(4) {
         case 1: wide = false
         case 2: wide = true
         case let other: throw CheckError.malformed(file: file, what: "unknown ELF class \(other) (expected 1 for 32-bit or 2 for 64-bit)")
         }
-        switch reader.bytes[5] {
+        switch try reader.u8(5) {
         case 1: bigEndian = false
         case 2: bigEndian = true
         case let other: throw CheckError.malformed(file: file, what: "unknown byte order \(other) (expected 1 for little-endian or 2 for big-endian)")
@@ -56,7 +56,7 @@ struct ELFHeader: Sendable {
         sectionHeaderCount = try reader.u16(sizes + 6)
     }
 
-    /// A short description of a file that is not ELF, for the error message.
+    /// A short description of a file that is not ELF (from its first 80 bytes), for the error message.
     static func describeForeign(_ bytes: [UInt8]) -> String {
         let head = bytes.prefix(4)
         if bytes.starts(with: Array("#!".utf8)) {

@@ -21,7 +21,8 @@ struct NoteScan: Sendable {
             let paddedDescription = (descriptionSize + alignment - 1) / alignment * alignment
             let next = UInt64(offset) + 12 + paddedName + paddedDescription
             guard next <= UInt64(bytes.upperBound), nameSize > 0 else { return }
-            let name = reader.bytes[(offset + 12)..<(offset + 12 + Int(nameSize))].prefix { $0 != 0 }
+            // The names looked for are short: a longer one is none of them.
+            let name = try reader.bytes((offset + 12)..<(offset + 12 + Int(nameSize)), limit: 16).prefix { $0 != 0 }
             switch (String(decoding: name, as: UTF8.self), type) {
             case ("GNU", 1): hasGNUABITag = true
             case ("Android", 1): hasAndroidIdent = true

@@ -6,7 +6,6 @@ struct ProgramHeader: Sendable {
     static let note: UInt32 = 4
 
     var type: UInt32
-    var offset: UInt64
     var address: UInt64
     var fileSize: UInt64
     var alignment: UInt64
@@ -33,6 +32,7 @@ struct ProgramHeader: Sendable {
 
     init(at base: Int, index: Int, wide: Bool, reader: ByteReader) throws {
         type = try reader.u32(base)
+        let offset: UInt64
         if wide {
             offset = try reader.u64(base + 8)
             address = try reader.u64(base + 16)

@@ -8,7 +8,6 @@ struct SectionHeader: Sendable {
     static let versionNeeds: UInt32 = 0x6fff_fffe
 
     var type: UInt32
-    var offset: UInt64
     var size: UInt64
     var link: UInt32
     var info: UInt32
@@ -49,7 +48,7 @@ struct SectionHeader: Sendable {
     init(at base: Int, index: Int, wide: Bool, reader: ByteReader) throws {
         type = try reader.u32(base + 4)
         let w = wide ? 8 : 4
-        offset = try reader.word(base + 8 + 2 * w, wide: wide)
+        let offset = try reader.word(base + 8 + 2 * w, wide: wide)
         size = try reader.word(base + 8 + 3 * w, wide: wide)
         link = try reader.u32(base + 8 + 4 * w)
         info = try reader.u32(base + 12 + 4 * w)

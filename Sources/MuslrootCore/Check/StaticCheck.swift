@@ -1,5 +1,3 @@
-import Foundation
-
 /// `muslroot check`: reads files as ELF and says whether each is fully static.
 public enum StaticCheck {
     public typealias Result = Swift.Result<StaticReport, CheckError>
@@ -7,26 +5,31 @@ public enum StaticCheck {
     /// Checks the bytes of one file; `file` is the name used in the report and in errors.
     /// Throws only `CheckError`, whatever the bytes are.
     public static func check(bytes: [UInt8], file: String) throws(CheckError) -> StaticReport {
-        do {
-            return StaticReport(try ELFFile(bytes: bytes, file: file), file: file)
-        } catch let error as CheckError {
-            throw error
-        } catch {
-            throw .malformed(file: file, what: "\(error)")
+        try check(ByteReader(bytes: bytes, file: file))
+    }
+
+    /// Reads and checks the file at `path`: only its headers and the tables `check` looks at are
+    /// read (with pread), never the whole file.
+    public static func check(path: String) -> Result {
+        switch ByteSource.open(path) {
+        case let .failure(error):
+            return .failure(error)
+        case let .success(source):
+            do {
+                return .success(try check(ByteReader(source: source)))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
-    /// Reads and checks the file at `path`.
-    public static func check(path: String) -> Result {
-        let bytes: [UInt8]
-        switch read(path) {
-        case let .success(read): bytes = read
-        case let .failure(error): return .failure(error)
-        }
+    private static func check(_ reader: ByteReader) throws(CheckError) -> StaticReport {
         do {
-            return .success(try check(bytes: bytes, file: path))
+            return StaticReport(try ELFFile(reader: reader), file: reader.file)
+        } catch let error as CheckError {
+            throw error
         } catch {
-            return .failure(error)
+            throw .malformed(file: reader.file, what: "\(error)")
         }
     }
 
@@ -43,27 +46,6 @@ public enum StaticCheck {
             }
         }
         return status
-    }
-
-    private static func read(_ path: String) -> Swift.Result<[UInt8], CheckError> {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.unreadable(file: path, reason: "no such file"))
-        }
-        if isDirectory.boolValue { return .failure(.unreadable(file: path, reason: "is a directory, not a file")) }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if let type = try? manager.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType, type != .typeRegular {
-            return .failure(.unreadable(file: path, reason: "not a regular file"))
-        }
-        guard manager.isReadableFile(atPath: path) else {
-            return .failure(.unreadable(file: path, reason: "permission denied"))
-        }
-        do {
-            return .success([UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)))
-        } catch {
-            return .failure(.unreadable(file: path, reason: "cannot read: \(error.localizedDescription)"))
-        }
     }
 }
 

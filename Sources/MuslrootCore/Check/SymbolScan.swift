@@ -43,8 +43,9 @@ struct SymbolScan: Sendable {
         guard index < UInt64(strings.count) else { return nil }
         let start = strings.lowerBound + Int(index)
         let end = min(strings.upperBound, start + longest + 1)
-        guard let terminator = reader.bytes[start..<end].firstIndex(of: 0), terminator > start else { return nil }
-        let name = String(decoding: reader.bytes[start..<terminator], as: UTF8.self)
+        let head = try reader.bytes(start..<end, limit: longest + 1)
+        guard let terminator = head.firstIndex(of: 0), terminator > 0 else { return nil }
+        let name = String(decoding: head[..<terminator], as: UTF8.self)
         return telling.contains(name) ? name : nil
     }
 }

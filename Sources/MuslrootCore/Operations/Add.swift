@@ -61,7 +61,7 @@ public struct Add: Sendable {
         let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != fingerprints[$0.name] }.map(\.name))
         if needed.isEmpty { return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name)) }
 
-        try Installer.checkUsable(prefix: prefix)
+        try await Installer.checkUsable(prefix: prefix)
         let lock = try PrefixLock(prefix: prefix)
         try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
         let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
@@ -97,7 +97,7 @@ public struct Add: Sendable {
                                                    depends: plan.dependencies(of: recipe)))
         }
         try await transaction.commit(updated)
-        await WorkCleanup(workspace: workspace, keepTrees: keepWork).run()
+        await TreeWork.remove(workspace.installedTrees + (keepWork ? [] : workspace.buildTrees))
         return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs)
     }
 }

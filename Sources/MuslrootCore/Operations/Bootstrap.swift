@@ -68,7 +68,7 @@ public struct Bootstrap: Sendable {
         let hostCompiler = flavor == .host
             ? try await HostCompiler.find(path: environment["PATH"] ?? "/usr/bin:/bin", triple: target) : nil
         if isUpToDate(plan, hostCompiler: hostCompiler) { return .upToDate(prefix: prefix) }
-        try Installer.checkUsable(prefix: prefix)
+        try await Installer.checkUsable(prefix: prefix)
         if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
             throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))
         }
@@ -85,15 +85,15 @@ public struct Bootstrap: Sendable {
         // Every phase is done and its files are in dest/: the large source and build trees are
         // no longer needed (a re-run goes straight to staging), so they go while the stage is
         // made and tested rather than after.
-        async let treesRemoved: Void = keepWork ? () : WorkCleanup.removeTrees(of: workspace)
+        async let treesRemoved: Void = TreeWork.remove(keepWork ? [] : workspace.buildTrees)
 
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
         let stage = Stage(root: workspace.stage)
-        try stage.reset()
+        try await stage.reset()
         var files: [String: [String]] = [:]
         var owner: [String: String] = [:]
         for recipe in plan.recipes {
-            files[recipe.name] = try stage.merge(from: workspace.destination(recipe.name))
+            files[recipe.name] = try await stage.merge(from: workspace.destination(recipe.name))
             for file in files[recipe.name]! { owner[file] = recipe.name }
         }
         if let hostCompiler {
@@ -101,20 +101,21 @@ public struct Bootstrap: Sendable {
             for file in files[HostCompiler.packageName]! { owner[file] = HostCompiler.packageName }
         }
         // Each alias belongs to the package of the tool it points at.
-        for (alias, original) in try stage.addAliases(for: target) {
+        for (alias, original) in try await stage.addAliases(for: target) {
             if let name = owner[original] { files[name, default: []].append(alias) }
         }
         var packages = plan.recipes.map {
             Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
         }
         if let hostCompiler { packages.append(hostCompiler.package(files: files[HostCompiler.packageName, default: []].sorted())) }
-        let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem).run()
+        let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
+                                         environment: configuration.environment, logs: workspace.logs).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor)
         try manifest.save(prefix: stage.root)
-        try Installer.install(stage: stage.root, into: prefix)
+        try await Installer.install(stage: stage.root, into: prefix)
         await treesRemoved
-        await WorkCleanup(workspace: workspace, keepTrees: true).run()
+        await TreeWork.remove(workspace.installedTrees)
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
     }
 }

@@ -32,7 +32,7 @@ public struct Remove: Sendable {
             throw PrefixError.neededBy(package: needed ?? names.sorted()[0], dependents: dependents, prefix: prefix)
         }
 
-        try Installer.checkUsable(prefix: prefix)
+        try await Installer.checkUsable(prefix: prefix)
         let lock = try PrefixLock(prefix: prefix)
         try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
         let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
@@ -44,7 +44,7 @@ public struct Remove: Sendable {
         var updated = manifest
         updated.packages.removeAll { names.contains($0.name) }
         try await transaction.commit(updated)
-        await WorkCleanup(workspace: workspace, keepTrees: true).run()
+        await TreeWork.remove(workspace.installedTrees)
         return Dictionary(uniqueKeysWithValues: removed.map { ($0.name, $0.files) })
     }
 }

@@ -6,19 +6,35 @@ import Foundation
 
 /// Puts a finished, smoke-tested stage in place of the prefix atomically: a new prefix by
 /// rename, an existing one by exchanging the two directories in one system call, so that the
-/// prefix is at every moment either the old toolchain or the new one.
+/// prefix is at every moment either the old toolchain or the new one. The tree work runs off
+/// the cooperative pool (`TreeWork`).
 enum Installer {
-    static func install(stage: String, into prefix: String) throws {
+    static func install(stage: String, into prefix: String) async throws {
+        try await TreeWork.run("install") { try installNow(stage: stage, into: prefix) }
+    }
+
+    /// Checks, before anything is built, that the prefix can be replaced: it is new, or an
+    /// empty directory, or a prefix muslroot installed that holds no file its manifest does
+    /// not list (a file someone put there would be lost); and its parent is writable.
+    static func checkUsable(prefix: String) async throws {
+        try await TreeWork.run("prefix check") { try checkUsableNow(prefix: prefix) }
+    }
+
+    private static func installNow(stage: String, into prefix: String) throws {
         let fm = FileManager.default
-        try checkUsable(prefix: prefix)
+        try checkUsableNow(prefix: prefix)
         if fm.fileExists(atPath: prefix) {
             if clinux_exchange(stage, prefix) != 0 {
                 throw PrefixError.installFailed(path: prefix, reason: "exchanging it with \(stage): \(String(cString: strerror(errno)))")
             }
-            try? fm.removeItem(atPath: stage)  // now the old prefix
+            FileTree.remove(stage)  // now the old prefix
         } else {
-            try fm.createDirectory(atPath: URL(fileURLWithPath: prefix).deletingLastPathComponent().path,
-                                   withIntermediateDirectories: true)
+            let parent = URL(fileURLWithPath: prefix).deletingLastPathComponent().path
+            do {
+                try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw PrefixError.installFailed(path: prefix, reason: "cannot create \(parent): \(TreeWork.reason(error))")
+            }
             if rename(stage, prefix) != 0 {
                 let reason = String(cString: strerror(errno))
                 throw PrefixError.installFailed(path: prefix, reason: "rename from \(stage): \(reason)"
@@ -27,10 +43,7 @@ enum Installer {
         }
     }
 
-    /// Checks, before anything is built, that the prefix can be replaced: it is new, or an
-    /// empty directory, or a prefix muslroot installed that holds no file its manifest does
-    /// not list (a file someone put there would be lost); and its parent is writable.
-    static func checkUsable(prefix: String) throws {
+    private static func checkUsableNow(prefix: String) throws {
         let fm = FileManager.default
         let parent = URL(fileURLWithPath: prefix).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -45,8 +58,10 @@ enum Installer {
                     throw PrefixError.notOurs(prefix: prefix, detail: "\(stranger) is not in its manifest and would be lost; move it out first")
                 }
             }
-        } else if !fm.fileExists(atPath: parent) {
+        } else if !fm.fileExists(atPath: parent, isDirectory: &isDirectory) {
             try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } else if !isDirectory.boolValue {
+            throw PrefixError.notOurs(prefix: prefix, detail: "\(parent) is a file, not a directory")
         }
         guard access(parent, W_OK) == 0 else {
             throw PrefixError.notWritable(path: parent)

@@ -49,7 +49,7 @@ struct LibraryMerge {
                 if path.hasSuffix(".la") { return true }
                 if isSharedObject(path) { problem = sharedObject(relative); return false }
                 if path.hasSuffix(".pc"), let text = try? String(contentsOfFile: from, encoding: .utf8), text.contains(workRoot) {
-                    problem = .stageFailed(path: from, reason: "\(recipe)'s \((relative as NSString).lastPathComponent) names the work directory "
+                    problem = .stagingFailed(path: from, reason: "\(recipe)'s \((relative as NSString).lastPathComponent) names the work directory "
                         + "\(workRoot), so it would break once that is gone; fix the recipe's --prefix (it must be /usr) and add it again")
                     return false
                 }
@@ -69,13 +69,13 @@ struct LibraryMerge {
     }
 
     private func sharedObject(_ relative: String) -> PrefixError {
-        .stageFailed(path: "\(workRoot)/dest/\(recipe)/\(relative)",
+        .stagingFailed(path: "\(workRoot)/dest/\(recipe)/\(relative)",
                      reason: "\(recipe) installed a shared object, but the sysroot holds static libraries only; "
                         + "its recipe must build static libraries only (--disable-shared or the like)")
     }
 
     private func failure(_ what: String) -> PrefixError {
-        .stageFailed(path: stage, reason: "\(what): \(String(cString: strerror(errno)))")
+        .stagingFailed(path: stage, reason: "\(what): \(String(cString: strerror(errno)))")
     }
 
     /// `relative` (inside the stage) with every directory link of the stage resolved, so that

@@ -47,11 +47,16 @@ public struct Manifest: Codable, Sendable {
         return try? JSONDecoder().decode(Manifest.self, from: data)
     }
 
+    /// Writes the manifest into `prefix` (a stage); a failure is `PrefixError.stagingFailed`.
     public func save(prefix: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try FileManager.default.createDirectory(atPath: "\(prefix)/.muslroot", withIntermediateDirectories: true)
-        try encoder.encode(self).write(to: URL(fileURLWithPath: Self.path(in: prefix)), options: .atomic)
+        do {
+            try FileManager.default.createDirectory(atPath: "\(prefix)/.muslroot", withIntermediateDirectories: true)
+            try encoder.encode(self).write(to: URL(fileURLWithPath: Self.path(in: prefix)), options: .atomic)
+        } catch {
+            throw PrefixError.stagingFailed(path: Self.path(in: prefix), reason: TreeWork.reason(error))
+        }
     }
 
     public func package(_ name: String) -> Package? { packages.first { $0.name == name } }

@@ -6,16 +6,15 @@ public enum PrefixError: Error, Sendable {
     case notOurs(prefix: String, detail: String)
     /// muslroot cannot create files where it must (beside the prefix: lock, work directory).
     case notWritable(path: String)
-    /// The staged toolchain failed its smoke test; nothing was installed.
-    case smokeTestFailed(check: String, detail: String, directory: String)
+    /// The staged (or installed) toolchain failed its smoke test: which check, the command and
+    /// its output, and what to do (where the compiler came from, what to run again).
+    case smokeTestFailed(check: String, detail: String, nextStep: String)
     /// `doctor --prefix` was pointed at a directory with no toolchain.
     case noToolchain(prefix: String, missing: String)
-    /// Moving the stage into place failed.
+    /// Moving the stage into place failed; the prefix is as it was.
     case installFailed(path: String, reason: String)
     /// The host lacks a tool the `--toolchain host` flavour links into the prefix.
     case hostToolMissing(tool: String, package: String)
-    /// Making the stage (the prefix-to-be) failed.
-    case stageFailed(path: String, reason: String)
     /// `bootstrap` would replace the toolchain under libraries built with the old one.
     case holdsLibraries(prefix: String, libraries: [String])
     /// `remove` of a package another installed package needs.
@@ -24,6 +23,8 @@ public enum PrefixError: Error, Sendable {
     case notRemovable(package: String, prefix: String, reason: String)
     /// `add` of a recipe that is not a library.
     case notAddable(package: String, prefix: String, reason: String)
+    /// Making the stage (the prefix-to-be: merging packages' files, writing the manifest) failed at `path`.
+    case stagingFailed(path: String, reason: String)
 }
 
 extension PrefixError: ExitStatusProviding {
@@ -39,16 +40,18 @@ extension PrefixError: CustomStringConvertible {
             return "cannot install into \(prefix): \(detail); choose a new or empty directory for --prefix"
         case let .notWritable(path):
             return "\(path) is not writable; choose a --prefix whose parent directory you can write to (and a --work-dir there)"
-        case let .smokeTestFailed(check, detail, directory):
-            return "smoke test failed: \(check)\n\(detail)\nthe test files are in \(directory)"
+        case let .smokeTestFailed(check, detail, nextStep):
+            return "smoke test failed: \(check)\n\(detail)\n\(nextStep)"
         case let .noToolchain(prefix, missing):
             return "no toolchain in \(prefix): \(missing) does not exist; build one with: muslroot bootstrap --prefix \(prefix)"
         case let .installFailed(path, reason):
-            return "could not install into \(path): \(reason)"
+            return "could not install into \(path): \(reason); \(path) was left as it was. "
+                + "Fix the cause and run the same command again: the built toolchain is kept and not built again"
+        case let .stagingFailed(path, reason):
+            return "could not stage the new prefix at \(path): \(reason); nothing was installed. Check the free space "
+                + "and permissions of the work directory, then run the same command again (completed phases are not repeated)"
         case let .hostToolMissing(tool, package):
             return "--toolchain host needs the host's \(tool), which is not on PATH; install it (Debian: apt-get install \(package)) and run this again"
-        case let .stageFailed(path, reason):
-            return "could not prepare the new prefix in \(path): \(reason); the prefix was not changed. Check free space and permissions there, then run this again"
         case let .holdsLibraries(prefix, libraries):
             let names = libraries.joined(separator: " ")
             return "\(prefix) holds libraries built with its current toolchain (\(names)); replacing the toolchain would leave them "

@@ -15,12 +15,13 @@ struct PrefixTransaction: Sendable {
     /// The stage as a copy of the prefix, without `leaving` (paths relative to the prefix).
     func begin(leaving: Set<String> = []) async throws {
         let (prefix, stage) = (prefix, stage)
-        let failure: String? = await DedicatedThread.run("muslroot stage") {
+        let failure: String? = await TreeWork.run("stage") {
             FileTree.remove(stage)
-            return LinkCopy(leaving: leaving).copy(prefix, to: stage)
+            if let failure = LinkCopy(leaving: leaving).copy(prefix, to: stage) { return failure }
+            Self.pruneEmptyDirectories(above: leaving, in: stage)
+            return nil
         }
-        if let failure { throw PrefixError.stageFailed(path: stage, reason: failure) }
-        await DedicatedThread.run("muslroot stage") { Self.pruneEmptyDirectories(above: leaving, in: stage) }
+        if let failure { throw PrefixError.stagingFailed(path: stage, reason: failure) }
     }
 
     /// Puts a library's `DESTDIR` install into the stage's sysroot: `usr/` folded into the
@@ -29,7 +30,7 @@ struct PrefixTransaction: Sendable {
     /// naming the work directory, is an error. Returns the files placed, relative to the stage.
     func mergeLibrary(_ recipe: String, from destination: String, workRoot: String) async throws -> [String] {
         let (stage, triple) = (stage, triple)
-        let result: Result<[String], PrefixError> = await DedicatedThread.run("muslroot merge") {
+        let result: Result<[String], PrefixError> = await TreeWork.run("merge") {
             LibraryMerge(stage: stage, sysroot: triple.description, recipe: recipe, workRoot: workRoot).merge(from: destination)
         }
         return try result.get()
@@ -38,9 +39,9 @@ struct PrefixTransaction: Sendable {
     /// Saves the manifest into the stage and exchanges the stage with the prefix.
     func commit(_ manifest: Manifest) async throws {
         do { try manifest.save(prefix: stage) } catch {
-            throw PrefixError.stageFailed(path: stage, reason: "writing its manifest: \(error.localizedDescription)")
+            throw PrefixError.stagingFailed(path: stage, reason: "writing its manifest: \(TreeWork.reason(error))")
         }
-        try Installer.install(stage: stage, into: prefix)
+        try await Installer.install(stage: stage, into: prefix)
     }
 
     /// Directories left empty by `leaving` go too (an uninstalled library's include/NAME).

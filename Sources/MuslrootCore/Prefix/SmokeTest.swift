@@ -13,11 +13,21 @@ public struct SmokeTest: Sendable {
     public var triple: Triple
     /// Says what is not static about an ELF file, or nil when it is fully static.
     public var staticProblem: @Sendable (String) -> String?
+    /// The environment the compilers and programs run with: the builds' own (see
+    /// `BuildEnvironment`). Its `TMPDIR` holds the test's scratch directory.
+    public var environment: [String: String]
+    /// The bootstrap's log directory when `root` is a stage it just built; nil for a prefix
+    /// that is already installed. Failures say where to look from it.
+    public var logs: String?
 
-    public init(root: String, triple: Triple, staticProblem: @escaping @Sendable (String) -> String?) {
+    public init(root: String, triple: Triple, staticProblem: @escaping @Sendable (String) -> String?,
+                environment: [String: String] = BuildEnvironment.cleaned(ProcessInfo.processInfo.environment),
+                logs: String? = nil) {
         self.root = root
         self.triple = triple
         self.staticProblem = staticProblem
+        self.environment = environment
+        self.logs = logs
     }
 
     static let cProgram = """
@@ -52,10 +62,16 @@ public struct SmokeTest: Sendable {
     }
 
     public func run() async throws -> Result {
-        let directory = NSTemporaryDirectory() + "muslroot-smoke-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Self.cProgram.write(toFile: "\(directory)/hello.c", atomically: true, encoding: .utf8)
-        try Self.cxxProgram.write(toFile: "\(directory)/hello.cpp", atomically: true, encoding: .utf8)
+        let directory = (environment["TMPDIR"] ?? "/tmp") + "/muslroot-smoke-\(UUID().uuidString.prefix(8))"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Self.scratchFailure(directory, error)
+        }
+        // The directory goes whatever happens: success, a failed check, cancellation.
+        defer { FileTree.remove(directory) }
+        try write(Self.cProgram, to: "\(directory)/hello.c")
+        try write(Self.cxxProgram, to: "\(directory)/hello.cpp")
         let gcc = "\(root)/bin/\(triple)-gcc", gxx = "\(root)/bin/\(triple)-g++"
         var checks: [String] = []
 
@@ -77,20 +93,49 @@ public struct SmokeTest: Sendable {
         let randomized = (try? String(contentsOfFile: "/proc/sys/kernel/randomize_va_space", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) != "0"
         if randomized && first == second {
-            throw PrefixError.smokeTestFailed(check: "static-pie C program is not relocated at run time",
-                                              detail: "two runs printed the same address: \(first)", directory: directory)
+            throw failure("static-pie C program is not relocated at run time",
+                          detail: "two runs of hello-pie printed the same address: \(first)")
         }
         checks.append(randomized ? "static-pie C program: ran at two different addresses"
                                  : "static-pie C program: ran (address randomization is off on this host)")
-        try? FileManager.default.removeItem(atPath: directory)
         return Result(checks: checks)
     }
 
+    /// What to do when a check fails: for a stage, where its compiler was installed from.
+    var nextStep: String {
+        if let logs {
+            return "nothing was installed; look at the log of gcc's install phase (\(logs)/gcc/install.log) for why the compiler is missing or broken, "
+                + "fix the cause, then run the bootstrap again: \(BuildError.rerunCommand)"
+        }
+        return "this toolchain does not work; build it again with: muslroot bootstrap --prefix \(root)"
+    }
+
+    private func failure(_ check: String, detail: String) -> PrefixError {
+        .smokeTestFailed(check: check, detail: detail, nextStep: nextStep)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        } catch {
+            throw Self.scratchFailure(path, error)
+        }
+    }
+
+    /// The test's own files cannot be written: nothing is wrong with the toolchain.
+    private static func scratchFailure(_ path: String, _ error: any Error) -> PrefixError {
+        .smokeTestFailed(check: "cannot write its test programs", detail: "\(path): \(TreeWork.reason(error))",
+                         nextStep: "set TMPDIR to a directory you can write to, then run the same command again")
+    }
+
     private func compile(_ argv: [String], in directory: String, what: String) async throws {
-        let outcome = try await HostCommand(argv, directory: directory).run()
+        let command = "$ \(argv.joined(separator: " "))"
+        guard FileManager.default.isExecutableFile(atPath: argv[0]) else {
+            throw failure("\(what) does not compile", detail: "\(argv[0]) is not there (or not executable)\n\(command)")
+        }
+        let outcome = try await launch(argv, in: directory, check: "\(what) does not compile")
         guard outcome.succeeded else {
-            throw PrefixError.smokeTestFailed(check: "\(what) does not compile",
-                                              detail: "$ \(argv.joined(separator: " "))\n\(outcome.output)", directory: directory)
+            throw failure("\(what) does not compile", detail: "\(command)\n\(outcome.output)")
         }
     }
 
@@ -98,14 +143,24 @@ public struct SmokeTest: Sendable {
     private func runStatic(_ program: String, in directory: String, expect: String, what: String) async throws -> String {
         let path = "\(directory)/\(program)"
         if let problem = staticProblem(path) {
-            throw PrefixError.smokeTestFailed(check: "\(what) is not static", detail: problem, directory: directory)
+            throw failure("\(what) is not static", detail: problem)
         }
-        let outcome = try await HostCommand([path], directory: directory).run()
+        let outcome = try await launch([path], in: directory, check: "\(what) does not run")
         guard outcome.succeeded, outcome.output.contains(expect) else {
-            throw PrefixError.smokeTestFailed(check: "\(what) does not run",
-                                              detail: "exit \(outcome.exitCode.map(String.init) ?? "by signal"): \(outcome.output)",
-                                              directory: directory)
+            throw failure("\(what) does not run",
+                          detail: "$ \(path)\nexit \(outcome.exitCode.map(String.init) ?? "by signal"): \(outcome.output)")
         }
         return outcome.output
+    }
+
+    /// Runs one command of the test; a command that cannot even start fails the check that ran it.
+    private func launch(_ argv: [String], in directory: String, check: String) async throws -> HostCommand.Outcome {
+        do {
+            return try await HostCommand(argv, directory: directory, environment: environment).run()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw failure(check, detail: "could not run \(argv[0]): \(error)\n$ \(argv.joined(separator: " "))")
+        }
     }
 }

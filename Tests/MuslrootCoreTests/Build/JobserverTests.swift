@@ -19,16 +19,19 @@ struct JobserverTests {
     @Test func aWaitingPhaseGetsTheSlotWhenItIsGivenBack() async throws {
         let jobserver = try Jobserver(path: "\(scratch.path)/jobserver", slots: 1)
         try await jobserver.acquire()
-        let acquired = StopFlag()
+        // Raised just before the slot is given back: a waiter that got a slot before that
+        // finds it down. The release waits for the waiter to be on its way into acquire().
+        let released = StopFlag()
+        let (started, starting) = AsyncStream<Void>.makeStream()
         let waiter = Task {
+            starting.yield()
             try await jobserver.acquire()
-            acquired.raise()
+            return released.isRaised
         }
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(!acquired.isRaised, "no slot is free: the waiter is still waiting")
+        for await _ in started { break }
+        released.raise()
         jobserver.release()
-        try await waiter.value
-        #expect(acquired.isRaised)
+        #expect(try await waiter.value, "the waiter got a slot while none was free")
         #expect(try freeSlots(jobserver) == 0, "the waiter holds the one slot")
         jobserver.release()
         #expect(try freeSlots(jobserver) == 1)
@@ -39,9 +42,8 @@ struct JobserverTests {
         try await jobserver.acquire()
         try await jobserver.acquire()
         let waiter = Task { try await jobserver.acquire() }
-        try await Task.sleep(for: .milliseconds(200))
         waiter.cancel()
-        // Were the wait not ended, this would hang until the suite's time limit.
+        // Were the wait not ended (however far it got), this would hang until the suite's time limit.
         await #expect(throws: CancellationError.self) { try await waiter.value }
         jobserver.release()
         jobserver.release()

@@ -5,7 +5,7 @@ import Testing
 @Suite("Stage, manifest and install")
 struct PrefixTests {
     @Test("recipes' dest trees merge into the stage by hard link; aliases point at the tools")
-    func stageMerge() throws {
+    func stageMerge() async throws {
         let dir = TemporaryDirectory("stage")
         defer { dir.remove() }
         dir.write("dest/a/bin/x86_64-linux-musl-gcc", "gcc")
@@ -13,13 +13,13 @@ struct PrefixTests {
         dir.write("dest/b/bin/x86_64-linux-musl-ld", "ld")
         dir.write("dest/b/x86_64-linux-musl/include/stdio.h", "b")
         let stage = Stage(root: "\(dir.path)/stage")
-        try stage.reset()
-        #expect(try stage.merge(from: "\(dir.path)/dest/a") == ["bin/x86_64-linux-musl-gcc", "x86_64-linux-musl/include/stdio.h"])
-        #expect(try stage.merge(from: "\(dir.path)/dest/b") == ["bin/x86_64-linux-musl-ld", "x86_64-linux-musl/include/stdio.h"])
+        try await stage.reset()
+        #expect(try await stage.merge(from: "\(dir.path)/dest/a") == ["bin/x86_64-linux-musl-gcc", "x86_64-linux-musl/include/stdio.h"])
+        #expect(try await stage.merge(from: "\(dir.path)/dest/b") == ["bin/x86_64-linux-musl-ld", "x86_64-linux-musl/include/stdio.h"])
         #expect(try String(contentsOfFile: "\(stage.root)/x86_64-linux-musl/include/stdio.h", encoding: .utf8) == "b")
         let links = try FileManager.default.attributesOfItem(atPath: "\(stage.root)/bin/x86_64-linux-musl-ld")[.referenceCount] as? Int
         #expect(links == 2, "hard-linked, not copied")
-        let aliases = try stage.addAliases(for: .x86_64Musl)
+        let aliases = try await stage.addAliases(for: .x86_64Musl)
         #expect(aliases.map(\.alias).contains("bin/x86_64-unknown-linux-musl-gcc"))
         #expect(aliases.first { $0.alias == "bin/x86_64-unknown-linux-musl-ld" }?.original == "bin/x86_64-linux-musl-ld")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(stage.root)/bin/x86_64-unknown-linux-musl-gcc") == "x86_64-linux-musl-gcc")
@@ -33,42 +33,42 @@ struct PrefixTests {
     }
 
     @Test("a new prefix is created by rename; an existing one of ours is exchanged whole")
-    func install() throws {
+    func install() async throws {
         let dir = TemporaryDirectory("install")
         defer { dir.remove() }
         let prefix = "\(dir.path)/cross"
         dir.write("stage1/bin/tool", "one")
         try manifest(files: ["bin/tool"]).save(prefix: "\(dir.path)/stage1")
-        try Installer.install(stage: "\(dir.path)/stage1", into: prefix)
+        try await Installer.install(stage: "\(dir.path)/stage1", into: prefix)
         #expect(try String(contentsOfFile: "\(prefix)/bin/tool", encoding: .utf8) == "one")
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/stage1"))
 
         dir.write("stage2/bin/tool2", "two")
         try manifest(files: ["bin/tool2"]).save(prefix: "\(dir.path)/stage2")
-        try Installer.install(stage: "\(dir.path)/stage2", into: prefix)
+        try await Installer.install(stage: "\(dir.path)/stage2", into: prefix)
         #expect(try String(contentsOfFile: "\(prefix)/bin/tool2", encoding: .utf8) == "two")
         #expect(!FileManager.default.fileExists(atPath: "\(prefix)/bin/tool"), "the old toolchain is gone, not mixed in")
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/stage2"))
     }
 
     @Test("a prefix with files muslroot did not install is refused before anything is built")
-    func foreignPrefix() throws {
+    func foreignPrefix() async throws {
         let dir = TemporaryDirectory("foreign")
         defer { dir.remove() }
         dir.write("theirs/notes.txt", "mine")
-        #expect(throws: PrefixError.self) { try Installer.checkUsable(prefix: "\(dir.path)/theirs") }
+        await #expect(throws: PrefixError.self) { try await Installer.checkUsable(prefix: "\(dir.path)/theirs") }
         dir.write("ours/bin/tool", "t")
         dir.write("ours/bin/added-by-hand", "x")
         try manifest(files: ["bin/tool"]).save(prefix: "\(dir.path)/ours")
         do {
-            try Installer.checkUsable(prefix: "\(dir.path)/ours")
+            try await Installer.checkUsable(prefix: "\(dir.path)/ours")
             Issue.record("a file not in the manifest must stop the install")
         } catch let error as PrefixError {
             #expect(error.description.contains("bin/added-by-hand"))
         }
         try FileManager.default.removeItem(atPath: "\(dir.path)/ours/bin/added-by-hand")
-        try Installer.checkUsable(prefix: "\(dir.path)/ours")
-        try Installer.checkUsable(prefix: "\(dir.path)/new")
+        try await Installer.checkUsable(prefix: "\(dir.path)/ours")
+        try await Installer.checkUsable(prefix: "\(dir.path)/new")
     }
 
     @Test("a prefix whose manifest matches the recipes is up to date: nothing runs")
@@ -91,31 +91,30 @@ struct PrefixTests {
     }
 }
 
-@Suite("Leftovers of a killed run")
+@Suite("Leftovers of a killed run", .timeLimit(.minutes(1)))
 struct LeftoverTests {
     @Test("process groups recorded by a run that was killed -9 are ended by the next one")
-    func reap() throws {
+    func reap() async throws {
         let dir = TemporaryDirectory("reap")
         defer { dir.remove() }
-        // A command in a session of its own, as the executor starts them, orphaned as a
-        // kill -9 of muslroot leaves it.
+        // A command in a session of its own, as the executor starts them, orphaned as a kill -9
+        // of muslroot leaves it. It says its process id once it leads its session.
+        let started = NamedPipe("\(dir.path)/started")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "setsid sleep 300 & echo $! > pid"]
+        process.arguments = ["-c", "setsid sh -c 'echo $$ > started; exec sleep 300' &"]
         process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
         try process.run()
         // Not waitUntilExit: Foundation waits there for the orphan too (it keeps a descriptor).
-        while !FileManager.default.fileExists(atPath: "\(dir.path)/pid") { Thread.sleep(forTimeInterval: 0.05) }
-        Thread.sleep(forTimeInterval: 0.1)
-        let pid = try #require(Int32(try String(contentsOfFile: "\(dir.path)/pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        Thread.sleep(forTimeInterval: 0.3)
+        let line = await started.readLine()
+        let pid = try #require(line.flatMap { Int32($0) }, "the command never said its process id")
         #expect(isRunning(pid))
         try "\(pid)\n".write(toFile: "\(dir.path)/running.pids", atomically: true, encoding: .utf8)
-        ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: "/nonexistent")
+        await ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: "/nonexistent")
         #expect(isRunning(pid), "a group working elsewhere is left alone")
         try "\(pid)\n".write(toFile: "\(dir.path)/running.pids", atomically: true, encoding: .utf8)
-        ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: dir.path)
-        Thread.sleep(forTimeInterval: 0.3)
+        await ProcessGroupRecord.reapLeftovers(path: "\(dir.path)/running.pids", workspace: dir.path)
+        #expect(await waitForExit(pid), "the group still runs")
         #expect(!isRunning(pid))
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/running.pids"))
     }
