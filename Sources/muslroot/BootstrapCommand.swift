@@ -3,6 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension ToolchainFlavor: ExpressibleByArgument {}
+extension Allocator: ExpressibleByArgument {}
 
 extension Muslroot {
     struct Bootstrap: AsyncParsableCommand {
@@ -21,6 +22,7 @@ extension Muslroot {
             Examples:
               muslroot bootstrap --prefix ~/cross
               muslroot bootstrap --prefix ~/cross-c --toolchain host
+              muslroot bootstrap --prefix ~/cross --malloc mimalloc
               muslroot bootstrap --prefix ~/cross --mirror /srv/tarballs --jobs 8
               muslroot bootstrap --prefix /opt/cross --json > events.jsonl
             """)
@@ -33,14 +35,19 @@ extension Muslroot {
                                    valueName: "gcc|host"))
         var toolchain: ToolchainFlavor = .gcc
 
+        @Option(help: ArgumentHelp("The allocator in the toolchain's libc.a: musl (musl's own) or mimalloc (fast under threads; see docs/malloc.md).",
+                                   valueName: "musl|mimalloc"))
+        var malloc: Allocator = .musl
+
         func run() async throws {
             try await Failure.report {
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(flavor: toolchain), prefix: build.absolutePrefix, workspace: build.workspace,
+                    book: try recipes.book(flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix, workspace: build.workspace,
                     jobs: build.jobCount, keepWork: build.keepWork, environment: ProcessInfo.processInfo.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher()), observer: nil,
                     staticProblem: StaticInspection.problem)
                 configured.flavor = toolchain
+                configured.allocator = malloc
                 let bootstrap = configured
                 let outcome = try await build.run { reporter in
                     var bootstrap = bootstrap
@@ -60,7 +67,7 @@ extension Muslroot {
                     print(JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "checks": checks]))
                 } else {
                     for check in checks { print("smoke test: \(check)") }
-                    print("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue)) in \(prefix) (logs in \(logs)).")
+                    print("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
                 }
                 build.printResources()
                 if !build.json {

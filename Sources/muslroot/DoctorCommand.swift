@@ -26,6 +26,7 @@ extension Muslroot {
             try await Failure.report {
                 let report = HostReport(path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
                 var smoke: [String]? = nil
+                let manifest = prefix.flatMap { Manifest.load(prefix: RecipeSearchPath.absolute($0)) }
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
@@ -36,11 +37,19 @@ extension Muslroot {
                     }
                 }
                 if json {
-                    struct Output: Encodable { var host: HostReport; var smokeTest: [String]?; var smokeTestError: String? }
+                    struct Output: Encodable {
+                        var host: HostReport; var smokeTest: [String]?; var smokeTestError: String?
+                        var toolchain: ToolchainFlavor?; var malloc: Allocator?
+                    }
                     print(try JSONOutput.encode(Output(host: report, smokeTest: smoke,
-                                                       smokeTestError: smokeError.map { Failure.describe($0) })))
+                                                       smokeTestError: smokeError.map { Failure.describe($0) },
+                                                       toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
                     print(report.text)
+                    if let manifest {
+                        print("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "
+                              + "malloc in libc.a: \(manifest.allocator.rawValue)")
+                    }
                     if let smoke { print(smoke.map { "smoke test: \($0)" }.joined(separator: "\n")) }
                 }
                 if let smokeError { throw smokeError }

@@ -9,12 +9,13 @@ struct RecipeOptions: ParsableArguments {
         valueName: "dir"))
     var directories: [String] = []
 
-    /// The recipes, with the overlay of a toolchain flavour (the host one's musl phases) laid
-    /// over the shipped ones, under the user's overlays.
-    func book(flavor: ToolchainFlavor = .gcc, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RecipeBook {
+    /// The recipes, with the overlays of a toolchain flavour and allocator laid over the
+    /// shipped ones, under the user's overlays.
+    func book(flavor: ToolchainFlavor = .gcc, allocator: Allocator = .musl,
+              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RecipeBook {
         var path = try RecipeSearchPath.standard(overlays: directories, environment: environment)
-        if let shipped = path.directories.first, let overlay = flavor.overlay(shippedRecipes: shipped) {
-            path.directories.insert(overlay, at: 1)
+        if let shipped = path.directories.first {
+            path.directories.insert(contentsOf: flavor.overlays(shippedRecipes: shipped, allocator: allocator), at: 1)
         }
         return try path.load()
     }

@@ -15,6 +15,8 @@ public struct Bootstrap: Sendable {
     public var target: Triple = .x86_64Musl
     /// The full cross gcc, or the host's gcc driving the recipes' musl.
     public var flavor: ToolchainFlavor = .gcc
+    /// The allocator in the toolchain's libc.a.
+    public var allocator: Allocator = .musl
     public var keepWork: Bool
     public var environment: [String: String]
     public var sources: any SourcePreparing
@@ -41,13 +43,13 @@ public struct Bootstrap: Sendable {
     }
 
     public func plan() throws -> Plan {
-        try Resolver(book: book).plan(for: flavor.recipes(in: book))
+        try Resolver(book: book).plan(for: flavor.recipes(in: book) + (allocator == .mimalloc ? ["mimalloc"] : []))
     }
 
     /// True when the prefix already holds exactly what the recipes would build.
     public func isUpToDate(_ plan: Plan, hostCompiler: HostCompiler? = nil) -> Bool {
         guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
-              manifest.flavor == flavor else { return false }
+              manifest.flavor == flavor, manifest.allocator == allocator else { return false }
         if let hostCompiler, manifest.package(HostCompiler.packageName)?.fingerprint != hostCompiler.fingerprint { return false }
         return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == Fingerprint.of($0, target: target) }
     }
@@ -111,7 +113,7 @@ public struct Bootstrap: Sendable {
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
                                          environment: configuration.environment, logs: workspace.logs).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
-                                created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor)
+                                created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor, malloc: allocator)
         try manifest.save(prefix: stage.root)
         try await Installer.install(stage: stage.root, into: prefix)
         await treesRemoved

@@ -30,6 +30,10 @@ public struct Manifest: Codable, Sendable {
     public var packages: [Package]
     /// The toolchain flavour (`gcc` when absent: the only one older manifests knew).
     public var toolchain: ToolchainFlavor?
+    /// The allocator in the toolchain's libc.a (`musl` when absent).
+    public var malloc: Allocator?
+
+    public var allocator: Allocator { malloc ?? .musl }
 
     public var flavor: ToolchainFlavor { toolchain ?? .gcc }
     public var libraries: [Package] { packages.filter(\.isLibrary) }

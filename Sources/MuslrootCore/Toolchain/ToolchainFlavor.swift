@@ -15,13 +15,4 @@ public enum ToolchainFlavor: String, Sendable, CaseIterable, Codable {
         case .host: ["linux-headers", "musl"].filter { book[$0] != nil }
         }
     }
-
-    /// The overlay laid over the shipped recipes for this flavour: `recipes/host/` holds the
-    /// phases that build musl with the host's compiler.
-    public func overlay(shippedRecipes: String) -> String? {
-        switch self {
-        case .gcc: nil
-        case .host: "\(shippedRecipes)/host"
-        }
-    }
 }

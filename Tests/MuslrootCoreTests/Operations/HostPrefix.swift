@@ -4,9 +4,16 @@ import Testing
 /// One `--toolchain host` prefix per test process, bootstrapped from ../shared/mirror the
 /// way a user would (through the built `muslroot`), and the libraries added to it once.
 actor HostPrefix {
-    static let shared = HostPrefix()
+    static let shared = HostPrefix(bootstrapArguments: [])
+    /// The same toolchain with mimalloc in its libc.a.
+    static let mimalloc = HostPrefix(bootstrapArguments: ["--malloc", "mimalloc"])
 
     let root = TemporaryDirectory("hostprefix")
+    let bootstrapArguments: [String]
+
+    init(bootstrapArguments: [String]) {
+        self.bootstrapArguments = bootstrapArguments
+    }
     var prefix: String { "\(root.path)/cross" }
     /// A copy of the prefix as bootstrapped, before any library: for tests that add to a prefix of their own.
     var toolchainOnly: String { "\(root.path)/toolchain-only" }
@@ -24,7 +31,7 @@ actor HostPrefix {
     /// The prefix with a host toolchain; the bootstrap's result.
     func toolchain() async throws -> CLIResult {
         if bootstrapped == nil {
-            let arguments = ["bootstrap", "--prefix", prefix, "--toolchain", "host"] + sourceArguments
+            let arguments = ["bootstrap", "--prefix", prefix, "--toolchain", "host"] + bootstrapArguments + sourceArguments
             let (prefix, copy, root) = (prefix, toolchainOnly, root.path)
             bootstrapped = Task {
                 let result = try await runMuslrootAsync(arguments)

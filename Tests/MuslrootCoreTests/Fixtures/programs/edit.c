@@ -7,22 +7,22 @@
 int main(int argc, char **argv) {
     (void)argc;
     EditLine *el = el_init(argv[0], stdin, stdout, stderr);
-    History *history = history_init();
+    History *past = history_init();
     HistEvent event;
-    history(history, &event, H_SETSIZE, 100);
-    el_set(el, EL_HIST, history, history);
+    history(past, &event, H_SETSIZE, 100);
+    el_set(el, EL_HIST, history, past);
     int count = 0, length = 0;
     char last[256] = "";
     const char *line;
     while ((line = el_gets(el, &length)) != NULL && length > 0) {
-        history(history, &event, H_ENTER, line);
+        history(past, &event, H_ENTER, line);
         snprintf(last, sizeof last, "%.*s", (int)strcspn(line, "\n"), line);
         count++;
     }
-    history(history, &event, H_FIRST);
+    history(past, &event, H_FIRST);
     printf("edit ok: %d lines, last \"%s\", newest in history \"%.*s\"\n", count, last,
            (int)strcspn(event.str, "\n"), event.str);
-    history_end(history);
+    history_end(past);
     el_end(el);
     return count > 0 ? 0 : 1;
 }

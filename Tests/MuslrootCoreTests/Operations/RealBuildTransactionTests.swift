@@ -5,7 +5,7 @@ import Testing
 /// the next run continues from the last completed phase.
 @Suite("add: atomic and resumable", .tags(.realBuild),
        .enabled(if: TestPaths.mirrorAvailable, "the source mirror ../shared/mirror is absent"))
-struct AddTransactionTests {
+struct RealBuildTransactionTests {
     @Test("killed with kill -9 in its install phase, add leaves the prefix untouched; the next run resumes and installs")
     func killedThenResumed() async throws {
         try #require(try await HostPrefix.shared.toolchain().status == 0)

@@ -9,7 +9,7 @@ import Testing
        .enabled(if: TestPaths.mirrorAvailable, "the source mirror ../shared/mirror is absent"),
        .enabled(if: getuid() == 0, "chroot into the scratch roots needs root"),
        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "the host's openssl makes the test CA"))
-struct CATrustTests {
+struct RealBuildCATrustTests {
     /// Where each distribution keeps its CA bundle: files, and links as the distribution makes them.
     static let layouts: [(name: String, file: String, links: [(String, String)])] = [
         ("debian", "etc/ssl/certs/ca-certificates.crt", []),

@@ -5,7 +5,7 @@ import Testing
 /// compiled with the prefix's gcc and flags from its pkg-config, checked and run.
 @Suite("add: static libraries in a host-toolchain prefix", .tags(.realBuild),
        .enabled(if: TestPaths.mirrorAvailable, "the source mirror ../shared/mirror is absent"))
-struct AddLibraryTests {
+struct RealBuildAddTests {
     /// A program of Fixtures/programs, the pkg-config modules it links, what it prints.
     struct Program: Sendable, CustomTestStringConvertible {
         var source: String
