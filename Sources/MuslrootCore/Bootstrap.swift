@@ -45,7 +45,7 @@ public struct Bootstrap: Sendable {
     /// True when the prefix already holds exactly what the recipes would build.
     public func isUpToDate(_ plan: Plan) -> Bool {
         guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description else { return false }
-        return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == Fingerprint.of($0, target: target) }
+        return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == (try? Fingerprint.of($0, target: target)) }
     }
 
     public func run() async throws -> Outcome {
@@ -90,8 +90,8 @@ public struct Bootstrap: Sendable {
         for (alias, original) in try stage.addAliases(for: target) {
             if let name = owner[original] { files[name, default: []].append(alias) }
         }
-        let packages = plan.recipes.map {
-            Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
+        let packages = try plan.recipes.map {
+            Manifest.entry(for: $0, fingerprint: try Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
         }
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem).run()
         let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,

@@ -21,11 +21,11 @@ public struct Executor: Sendable {
     private enum Work: Hashable { case prepare(String), phase(PhaseNode) }
 
     /// The fingerprint of every phase of the plan.
-    public func fingerprints() -> [PhaseNode: String] {
+    public func fingerprints() throws(PatchError) -> [PhaseNode: String] {
         var result: [PhaseNode: String] = [:]
         for node in plan.order {
             let before = (plan.predecessors[node] ?? []).map { result[$0]! }
-            result[node] = Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
+            result[node] = try Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
         }
         return result
     }
@@ -41,7 +41,7 @@ public struct Executor: Sendable {
             throw BuildError.workspace(path: workspace.root, reason: error.localizedDescription)
         }
         ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
-        let fingerprints = fingerprints()
+        let fingerprints = try fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
         await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
         let remaining = plan.order.filter { !done.contains($0) }
