@@ -30,7 +30,8 @@ public enum Patcher {
         do {
             outcome = try await HostCommand(["patch"] + arguments(patch: patch, directory: directory)).run()
         } catch {
-            throw .notRunnable(patch: patch, message: "\(error)")
+            let onPath = HostTool.all.first { $0.name == "patch" }?.locate(path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil
+            throw .notRunnable(patch: patch, message: onPath ? "it could not be started (\(error))" : "it is not on PATH")
         }
         guard outcome.succeeded else {
             throw .failed(patch: patch, status: outcome.exitCode.map { "exited with status \($0)" } ?? "ended by a signal",

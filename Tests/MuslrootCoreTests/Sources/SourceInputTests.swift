@@ -32,7 +32,7 @@ struct SourceInputTests {
 
     @Test func extractingAFIFOFailsAtOnce() throws {
         #expect(mkfifo("\(scratch.path)/f.tar.gz", 0o644) == 0)
-        let run = try runCommandLine(#""$MUSLROOT" extract f.tar.gz out"#, in: scratch.path)
+        let run = try runCommandLine(#"exec "$MUSLROOT" extract f.tar.gz out"#, in: scratch.path)
         #expect(run.status == 1, "\(run.output)")
         #expect(run.output.contains("f.tar.gz is a FIFO (named pipe), not a regular file"))
         #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/out"))
@@ -41,7 +41,7 @@ struct SourceInputTests {
     @Test func aFIFOInAMirrorIsNotRead() throws {
         let mirror = try recipeAndMirror()
         #expect(mkfifo("\(mirror)/\(file)", 0o644) == 0)
-        let run = try runCommandLine(#""$MUSLROOT" fetch tiny --recipes recipes --mirror mirror --cache-dir cache"#, in: scratch.path)
+        let run = try runCommandLine(#"exec "$MUSLROOT" fetch tiny --recipes recipes --mirror mirror --cache-dir cache"#, in: scratch.path)
         #expect(run.status == 1, "\(run.output)")
         #expect(run.output.contains("\(mirror)/\(file) is a FIFO (named pipe), not a regular file"))
     }

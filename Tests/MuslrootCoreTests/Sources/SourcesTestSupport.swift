@@ -99,16 +99,17 @@ struct CommandLineRun {
 }
 
 /// Runs `script` with /bin/sh in `directory` as a user would, with "$MUSLROOT" the built
-/// muslroot (and its recipes and patches found as in the checkout). Waits for the process to
-/// end, for at most `limit` seconds: a generous bound that only a hang reaches.
-func runCommandLine(_ script: String, in directory: String, limit: Double = 120) throws -> CommandLineRun {
+/// muslroot (and its recipes and patches found as in the checkout). Waits for it to end, for
+/// at most `limit` seconds (coreutils' timeout): a generous bound that only a hang reaches.
+/// Scripts `exec` muslroot, so that the kill reaches it.
+func runCommandLine(_ script: String, in directory: String, limit: Int = 120) throws -> CommandLineRun {
     let log = "\(directory)/.command-output"
     FileManager.default.createFile(atPath: log, contents: nil)
     let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     defer { try? output.close() }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["timeout", "-s", "KILL", "\(limit)", "/bin/sh", "-c", script]
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["MUSLROOT"] = TestPaths.executable
@@ -119,17 +120,9 @@ func runCommandLine(_ script: String, in directory: String, limit: Double = 120)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = output
     process.standardError = output
-    let ended = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in ended.signal() }
     try process.run()
-    var status: Int32? = nil
-    if ended.wait(timeout: .now() + limit) == .success {
-        status = process.terminationStatus
-    } else {
-        kill(process.processIdentifier, SIGKILL)
-        ended.wait()
-    }
+    process.waitUntilExit()
     let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     unlink(log)
-    return CommandLineRun(status: status, output: text)
+    return CommandLineRun(status: process.terminationStatus == 137 ? nil : process.terminationStatus, output: text)
 }
