@@ -43,7 +43,7 @@ extension Muslroot {
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
                     if let manifest {
-                        summary.installed = manifest?.package(recipe.name)?.fingerprint == Fingerprint.of(recipe, target: .x86_64Musl)
+                        summary.installed = manifest?.package(recipe.name)?.fingerprint == (try? Fingerprint.of(recipe, target: .x86_64Musl))
                     }
                     return summary
                 }

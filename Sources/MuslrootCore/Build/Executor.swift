@@ -25,11 +25,11 @@ public struct Executor: Sendable {
     private enum Work: Hashable { case prepare(String), phase(PhaseNode) }
 
     /// The fingerprint of every phase of the plan.
-    public func fingerprints() -> [PhaseNode: String] {
+    public func fingerprints() throws(PatchError) -> [PhaseNode: String] {
         var result: [PhaseNode: String] = [:]
         for node in plan.order {
             let before = (plan.predecessors[node] ?? []).map { result[$0]! } + (configuration.fingerprintInputs[node.recipe] ?? [])
-            result[node] = Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
+            result[node] = try Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
         }
         return result
     }
@@ -43,7 +43,7 @@ public struct Executor: Sendable {
         }
         try workspace.createDirectories(for: plan.recipes)
         await ProcessGroupRecord.reapLeftovers(path: workspace.processGroupsFile, workspace: workspace.root)
-        let fingerprints = fingerprints()
+        let fingerprints = try fingerprints()
         var done = Set(plan.order.filter { state.isComplete($0, fingerprint: fingerprints[$0]!) })
         await observer?.handle(.planned(total: plan.order.count, alreadyDone: done.count))
         if let recipeFinished {

@@ -1,31 +1,30 @@
-import Crypto
 import Foundation
 
 /// Hashes of what decides what a recipe builds. The recipe's (in the manifest) covers all of
 /// it; a phase's covers what the phase runs and what it waits for, so that changing one
 /// phase of a recipe re-runs that phase and what follows it, not the whole recipe.
 public enum Fingerprint {
-    public static func of(_ recipe: Recipe, target: Triple) -> String {
-        hash(base(recipe, target: target) + recipe.phases.flatMap(describe) + recipe.installs.map { "installs \($0)" })
+    /// Throws when a patch the recipe lists is missing: it is never hashed as empty.
+    public static func of(_ recipe: Recipe, target: Triple) throws(PatchError) -> String {
+        hash(try base(recipe, target: target) + recipe.phases.flatMap(describe) + recipe.installs.map { "installs \($0)" })
     }
 
     /// A phase's fingerprint: the recipe's sources, patches, variables and environment, the
     /// phase itself, and the fingerprints of every phase it waits for.
-    static func of(_ node: PhaseNode, in recipe: Recipe, target: Triple, predecessors: [String]) -> String {
+    static func of(_ node: PhaseNode, in recipe: Recipe, target: Triple, predecessors: [String]) throws(PatchError) -> String {
         guard let phase = recipe.phases.first(where: { $0.name == node.phase }) else { return hash([node.description]) }
-        var parts = ["muslroot-phase-v2", node.description] + base(recipe, target: target) + describe(phase)
+        var parts = ["muslroot-phase-v2", node.description] + (try base(recipe, target: target)) + describe(phase)
         if recipe.phases.last?.name == phase.name { parts += recipe.installs.map { "installs \($0)" } }
         return hash(parts + predecessors.sorted())
     }
 
-    private static func base(_ recipe: Recipe, target: Triple) -> [String] {
+    private static func base(_ recipe: Recipe, target: Triple) throws(PatchError) -> [String] {
         var parts = ["muslroot-recipe-v1", recipe.name, recipe.version, target.description]
         parts += recipe.sources.map { "source \($0.sha256) \($0.destination)" }
         // What is left out changes what configure finds (gcc skips absent directories).
         parts += recipe.sources.filter { !$0.exclude.isEmpty }.map { "exclude \($0.name) \($0.exclude.sorted())" }
         for patch in recipe.patches {
-            let data = FileManager.default.contents(atPath: patch) ?? Data()
-            parts.append("patch \(URL(fileURLWithPath: patch).lastPathComponent) \(hex(SHA256.hash(data: data)))")
+            parts.append("patch \(URL(fileURLWithPath: patch).lastPathComponent) \(try Patcher.sha256(of: patch))")
         }
         parts += recipe.dependencies.map { "depends \($0)" }
         parts += recipe.variables.sorted { $0.key < $1.key }.map { "var \($0.key)=\($0.value)" }
@@ -40,10 +39,6 @@ public enum Fingerprint {
     }
 
     static func hash(_ parts: [String]) -> String {
-        hex(SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)))
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        FileDigest.sha256(of: Data(parts.joined(separator: "\n").utf8))
     }
 }

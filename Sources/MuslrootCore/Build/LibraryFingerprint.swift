@@ -3,12 +3,12 @@
 /// toolchain, rebuilds it.
 enum LibraryFingerprint {
     /// Every recipe of `plan` (dependencies come first in it).
-    static func compute(_ plan: Plan, toolchain: String, target: Triple) -> [String: String] {
+    static func compute(_ plan: Plan, toolchain: String, target: Triple) throws -> [String: String] {
         var result: [String: String] = [:]
         for recipe in plan.recipes {
             let dependencies = plan.dependencies(of: recipe).map { "depends \($0) \(result[$0] ?? "")" }
             result[recipe.name] = Fingerprint.hash(
-                ["muslroot-library-v1", Fingerprint.of(recipe, target: target), "toolchain \(toolchain)"] + dependencies)
+                ["muslroot-library-v1", try Fingerprint.of(recipe, target: target), "toolchain \(toolchain)"] + dependencies)
         }
         return result
     }

@@ -67,7 +67,7 @@ struct ELFHeader: Sendable {
         if bytes.starts(with: [0x4d, 0x5a]) { return "a Windows PE/DOS executable" }
         let machO: [[UInt8]] = [[0xcf, 0xfa, 0xed, 0xfe], [0xce, 0xfa, 0xed, 0xfe], [0xfe, 0xed, 0xfa, 0xcf], [0xfe, 0xed, 0xfa, 0xce], [0xca, 0xfe, 0xba, 0xbe]]
         if machO.contains(Array(head)) { return "a Mach-O file" }
-        let shown = head.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        let shown = head.map { FileDigest.hex([$0]) }
         return "starts with bytes \(shown.joined(separator: " ")), not 7f 45 4c 46"
     }
 }

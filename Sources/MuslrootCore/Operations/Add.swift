@@ -57,7 +57,7 @@ public struct Add: Sendable {
         let manifest = try InstalledPrefix.requireToolchain(prefix)
         let target = Triple.x86_64Musl
         let plan = try plan()
-        let fingerprints = LibraryFingerprint.compute(plan, toolchain: manifest.toolchainFingerprint, target: target)
+        let fingerprints = try LibraryFingerprint.compute(plan, toolchain: manifest.toolchainFingerprint, target: target)
         let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != fingerprints[$0.name] }.map(\.name))
         if needed.isEmpty { return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name)) }
 

@@ -51,7 +51,7 @@ public struct Bootstrap: Sendable {
         guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
               manifest.flavor == flavor, manifest.allocator == allocator else { return false }
         if let hostCompiler, manifest.package(HostCompiler.packageName)?.fingerprint != hostCompiler.fingerprint { return false }
-        return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == Fingerprint.of($0, target: target) }
+        return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == (try? Fingerprint.of($0, target: target)) }
     }
 
     public func run() async throws -> Outcome {
@@ -106,8 +106,8 @@ public struct Bootstrap: Sendable {
         for (alias, original) in try await stage.addAliases(for: target) {
             if let name = owner[original] { files[name, default: []].append(alias) }
         }
-        var packages = plan.recipes.map {
-            Manifest.entry(for: $0, fingerprint: Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
+        var packages = try plan.recipes.map {
+            Manifest.entry(for: $0, fingerprint: try Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
         }
         if let hostCompiler { packages.append(hostCompiler.package(files: files[HostCompiler.packageName, default: []].sorted())) }
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,

@@ -9,14 +9,18 @@ import Foundation
 /// into a `DecompressedStream`, the other reads tar entries from that stream and writes
 /// them. Blocking: call `extract` off the cooperative pool.
 struct ArchiveReader {
+    /// The archive's path, for messages, and the file itself (see `RegularFile`).
     let path: String
+    let file: RegularFile
+    /// Where the tree goes in the end, to name the directory when a write fails.
+    let destination: String
     /// Paths below the top-level directory that are not written (see `ArchiveEntryPolicy`).
     var exclude: [String] = []
 
     func extract(into writer: DirectoryWriter) throws(ExtractError) {
         let stream = DecompressedStream()
-        let archivePath = path
-        Thread { Self.decompress(archivePath, into: stream) }.start()
+        let descriptor = file.descriptor
+        Thread { Self.decompress(descriptor, into: stream) }.start()
         defer {
             stream.close()
             stream.waitForEnd()
@@ -52,9 +56,9 @@ struct ArchiveReader {
         guard let cName = archive_entry_pathname(entry) else {
             throw .refusedEntry(archive: path, entry: "?", reason: "entry without a name")
         }
-        let name = String(cString: cName)
+        let name = try text(cName, entry: cName)
         let mode = UInt32(archive_entry_mode(entry))
-        let hardlink = archive_entry_hardlink(entry).map { String(cString: $0) }
+        let hardlink = try archive_entry_hardlink(entry).map { (target) throws(ExtractError) in try text(target, entry: cName) }
         let kind: ArchiveEntryPolicy.Kind = hardlink == nil ? .init(mode: mode) : .hardlink
         let mtime = archive_entry_mtime_is_set(entry) != 0
             ? timespec(tv_sec: archive_entry_mtime(entry), tv_nsec: archive_entry_mtime_nsec(entry)) : nil
@@ -67,7 +71,7 @@ struct ArchiveReader {
             case .hardlink:
                 try writer.hardlink(target, to: try policy.hardlinkTarget(hardlink!))
             case .symlink:
-                let link = archive_entry_symlink(entry).map { String(cString: $0) } ?? ""
+                let link = try archive_entry_symlink(entry).map { (target) throws(ExtractError) in try text(target, entry: cName) } ?? ""
                 try ArchiveEntryPolicy.checkSymlink(target: link, at: target)
                 try writer.symlink(target, target: link, mtime: mtime)
             default:
@@ -107,7 +111,7 @@ struct ArchiveReader {
                     if errno == EINTR { continue }
                     let code = errno
                     close(file)
-                    throw .write(archive: path, path: name, message: String(cString: strerror(code)))
+                    throw .write(archive: path, path: name, message: SystemFailure("\(destination)/\(name)", code: code).text)
                 }
                 done += n
             }
@@ -116,13 +120,13 @@ struct ArchiveReader {
     }
 
     /// The decompressing thread: the whole file through libarchive's filters, as one raw entry.
-    private static func decompress(_ path: String, into stream: DecompressedStream) {
+    private static func decompress(_ descriptor: Int32, into stream: DecompressedStream) {
         guard let archive = archive_read_new() else { return stream.end(failure: "out of memory") }
         defer { archive_read_free(archive) }
         archive_read_support_filter_all(archive)
         archive_read_support_format_raw(archive)
         var entry: OpaquePointer?
-        guard archive_read_open_filename(archive, path, DecompressedStream.bufferSize) == ARCHIVE_OK,
+        guard archive_read_open_fd(archive, descriptor, DecompressedStream.bufferSize) == ARCHIVE_OK,
               archive_read_next_header(archive, &entry) == ARCHIVE_OK else {
             return stream.end(failure: message(archive))
         }
@@ -163,7 +167,24 @@ struct ArchiveReader {
     private func failure(_ failure: DirectoryWriter.Failure, entry: String) -> ExtractError {
         switch failure {
         case .refused(let reason): .refusedEntry(archive: path, entry: entry, reason: reason)
-        case let .system(file, code): .write(archive: path, path: file, message: String(cString: strerror(code)))
+        case let .system(file, code):
+            .write(archive: path, path: entry.isEmpty ? file : entry, message: SystemFailure("\(destination)/\(file)", code: code).text)
         }
+    }
+
+    /// An entry's name or link target as text; one that is not UTF-8 refuses the archive,
+    /// naming the entry with its bytes escaped, rather than let two names decode alike.
+    private func text(_ cString: UnsafePointer<CChar>, entry: UnsafePointer<CChar>) throws(ExtractError) -> String {
+        if let text = String(validatingCString: cString) { return text }
+        throw .nameNotUTF8(archive: path, entry: Self.escaped(entry))
+    }
+
+    /// Printable ASCII as is, every other byte as \xNN.
+    static func escaped(_ cString: UnsafePointer<CChar>) -> String {
+        var text = ""
+        for byte in UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString)) {
+            text += (0x20..<0x7f).contains(byte) && byte != UInt8(ascii: "\\") ? String(UnicodeScalar(byte)) : "\\x" + FileDigest.hex([byte])
+        }
+        return text
     }
 }

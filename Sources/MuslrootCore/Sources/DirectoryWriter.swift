@@ -75,6 +75,9 @@ final class DirectoryWriter {
         let (targetParent, targetName) = try parentAndName(target)
         let (parent, name) = try parentAndName(path)
         if linkat(targetParent, targetName, parent, name, 0) != 0 {
+            if errno == ENOENT {
+                throw .refused("it is a hard link to '\(Self.join(target))', which no earlier entry of the archive created (a damaged or cut archive)")
+            }
             guard errno == EEXIST else { throw .system(path: Self.join(path), code: errno) }
             try replace(name, in: parent, path: path)
             if linkat(targetParent, targetName, parent, name, 0) != 0 { throw .system(path: Self.join(path), code: errno) }

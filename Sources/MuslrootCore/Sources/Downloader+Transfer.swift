@@ -37,10 +37,10 @@ extension Downloader {
 
         func perform() -> Outcome {
             file = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard file >= 0 else { return .failed(.cache(path: path, message: Self.errnoText()), .no) }
+            guard file >= 0 else { return .failed(.cache(path: path, message: SystemFailure(path).text), .no) }
             defer { close(file) }
             // Bytes left by an interrupted transfer: hash them, then ask for the rest.
-            guard hashExisting() else { return .failed(.cache(path: path, message: Self.errnoText()), .no) }
+            guard hashExisting() else { return .failed(.cache(path: path, message: SystemFailure(path).text), .no) }
             guard let handle = curl_easy_init() else {
                 return .failed(.transfer(url: url, code: -1, message: "curl_easy_init failed"), .no)
             }
@@ -64,7 +64,7 @@ extension Downloader {
         private func outcome(code: CURLcode, status: Int, detail: String) -> Outcome {
             if stop.isRaised { return .failed(.cancelled, .no) }
             if writeError != 0 {
-                return .failed(.cache(path: path, message: String(cString: strerror(writeError))), .no)
+                return .failed(.cache(path: path, message: SystemFailure(path, code: writeError).text), .no)
             }
             if code == CURLE_OK {
                 if !isHTTP || (200..<300).contains(status) {
@@ -92,7 +92,8 @@ extension Downloader {
             _ = ccurl_setopt_pointer(handle, CURLOPT_URL, url)
             _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
             _ = ccurl_setopt_pointer(handle, CURLOPT_USERAGENT, configuration.userAgent)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, "http,https,ftp,ftps,file")
+            // file:// never gets here: local files are copied by `LocalCopy`, regular files only.
+            _ = ccurl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, "http,https,ftp,ftps")
             _ = ccurl_setopt_pointer(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
             _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
@@ -164,7 +165,5 @@ extension Downloader {
         private func startOver() {
             _ = ftruncate(file, 0)
         }
-
-        static func errnoText() -> String { String(cString: strerror(errno)) }
     }
 }

@@ -56,11 +56,13 @@ public struct Downloader: Sendable {
         self.configuration = configuration
     }
 
-    /// Downloads `url` into `path`, resuming from the bytes already there.
+    /// Downloads `url` into `path`, resuming from the bytes already there. When more than one
+    /// try failed, every try's error is thrown (`FetchError.tries`), not only the last one.
     public func download(from url: String, to path: String,
                          events: @escaping @Sendable (Event) -> Void = { _ in }) async throws(FetchError) -> Download {
         guard Self.libraryReady else { throw .transfer(url: url, code: -1, message: "libcurl failed to initialize") }
         var attempt = 1
+        var errors: [FetchError] = []
         while true {
             if Task.isCancelled { throw .cancelled }
             let transfer = Transfer(url: url, path: path, configuration: configuration, events: events)
@@ -75,17 +77,24 @@ public struct Downloader: Sendable {
             case .finished(let download):
                 return download
             case .failed(let failure, .no):
-                throw failure
+                throw Self.failure(errors + [failure], url: url)
             case .failed(let failure, .later):
                 (error, delay) = (failure, configuration.retryDelay * pow(2, Double(attempt - 1)))
             case .failed(let failure, .fromScratch):
                 (error, delay) = (failure, 0)
             }
-            guard attempt < configuration.attempts else { throw error }
+            errors.append(error)
+            guard attempt < configuration.attempts else { throw Self.failure(errors, url: url) }
             events(.retrying(attempt: attempt, reason: error.description, delay: delay))
             do { try await Task.sleep(nanoseconds: UInt64(delay * 1e9)) } catch { throw .cancelled }
             attempt += 1
         }
+    }
+
+    /// The one error of a single try, or all of them.
+    private static func failure(_ errors: [FetchError], url: String) -> FetchError {
+        if errors.count == 1 || errors.last == .cancelled { return errors.last! }
+        return .tries(url: url, errors: errors)
     }
 
     /// curl_global_init, exactly once per process, before the first transfer.

@@ -14,6 +14,8 @@ public enum Extractor {
     }
 
     static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = []) throws(ExtractError) {
+        let file = try open(archive)
+        defer { file.close() }
         let destination = FileTree.absolute(destination)
         let parent = (destination as NSString).deletingLastPathComponent
         var info = stat()
@@ -22,28 +24,41 @@ public enum Extractor {
             throw .destinationExists(path: destination)
         }
         do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try SystemFailure.makeDirectories(parent)
         } catch {
-            throw .write(archive: archive, path: parent, message: error.localizedDescription)
+            throw .write(archive: archive, path: parent, message: error.text)
         }
         FileTree.sweepScratch(beside: destination, for: "extracting")
         let scratch = FileTree.scratchPath(beside: destination, for: "extracting")
         guard mkdir(scratch, 0o755) == 0 else {
-            throw .write(archive: archive, path: scratch, message: String(cString: strerror(errno)))
+            throw .write(archive: archive, path: scratch, message: SystemFailure(scratch).text)
         }
         do throws(ExtractError) {
             guard let writer = try? DirectoryWriter(root: scratch) else {
-                throw .write(archive: archive, path: scratch, message: String(cString: strerror(errno)))
+                throw .write(archive: archive, path: scratch, message: SystemFailure(scratch).text)
             }
-            try ArchiveReader(path: archive, exclude: exclude).extract(into: writer)
+            try ArchiveReader(path: archive, file: file, destination: destination, exclude: exclude).extract(into: writer)
         } catch {
             FileTree.remove(scratch)
             throw error
         }
         if rename(scratch, destination) != 0 {
-            let message = String(cString: strerror(errno))
+            let failure = SystemFailure(destination)
             FileTree.remove(scratch)
-            throw .write(archive: archive, path: destination, message: message)
+            throw .write(archive: archive, path: destination, message: failure.text)
+        }
+    }
+
+    /// The archive, if it is a regular file: a FIFO or a device is refused without blocking.
+    private static func open(_ archive: String) throws(ExtractError) -> RegularFile {
+        do {
+            return try RegularFile.open(archive)
+        } catch {
+            switch error {
+            case .notRegular(let kind): throw .notARegularFile(archive: archive, kind: kind)
+            case .system(let failure):
+                throw .unreadable(archive: archive, message: failure.code == ENOENT ? "there is no such file" : failure.text)
+            }
         }
     }
 }

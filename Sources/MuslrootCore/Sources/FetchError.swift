@@ -1,9 +1,13 @@
-/// Everything that can go wrong while getting a source tarball into the cache. Exit code 1.
+/// Everything that can go wrong while getting a source tarball into the cache. Exit code 1,
+/// but 2 for a bad `--mirror` (bad usage: nothing was attempted).
 public indirect enum FetchError: Error, Sendable, Equatable {
     /// The server answered with an HTTP error status (404, 500, ...).
     case httpStatus(url: String, status: Int)
     /// curl could not complete the transfer (no route, reset, timeout, TLS, ...).
     case transfer(url: String, code: Int, message: String)
+    /// Each try of one URL failed (transient failures are tried again); every try's error,
+    /// in order, since the last one alone may hide the cause (a stall, then a failed resume).
+    case tries(url: String, errors: [FetchError])
     /// The bytes arrived but are not the ones the recipe pins; they were kept at `keptAt`,
     /// outside the cache.
     case hashMismatch(url: String, expected: String, actual: String, keptAt: String)
@@ -11,6 +15,11 @@ public indirect enum FetchError: Error, Sendable, Equatable {
     case unavailable(source: String, file: String, sha256: String, attempts: [Attempt])
     /// A `--mirror` (or MUSLROOT_MIRRORS) entry is neither a URL nor an existing directory.
     case badMirror(String)
+    /// A file in a directory mirror (or at a file:// URL) is not a regular file (a FIFO, a
+    /// device such as /dev/zero): it is not read, so it cannot block or fill the disk.
+    case notARegularFile(path: String, kind: String)
+    /// A file in a directory mirror (or at a file:// URL) could not be read.
+    case unreadableFile(path: String, message: String)
     /// The cache (or its partial/rejected folders beside it) could not be written.
     case cache(path: String, message: String)
     /// More than one source failed; each is reported.
@@ -31,16 +40,20 @@ public indirect enum FetchError: Error, Sendable, Equatable {
 }
 
 extension FetchError: ExitStatusProviding {
-    public var exitStatus: ExitStatus { .failure }
+    public var exitStatus: ExitStatus {
+        if case .badMirror = self { return .usage }
+        return .failure
+    }
 }
 
 extension FetchError: CustomStringConvertible {
     public var description: String {
         switch self {
-        case let .httpStatus(url, status):
-            return "\(url): HTTP \(status)"
-        case let .transfer(url, code, message):
-            return "\(url): \(message) (curl error \(code))"
+        case let .httpStatus(url, _), let .transfer(url, _, _):
+            return "\(url): \(reason)"
+        case let .tries(url, errors):
+            return "\(url): each of \(errors.count) tries failed:\n"
+                + errors.enumerated().map { "  try \($0.offset + 1): \($0.element.reason)" }.joined(separator: "\n")
         case let .hashMismatch(url, expected, actual, keptAt):
             return "\(url): sha256 mismatch\n    expected \(expected)\n    actual   \(actual)\n"
                 + "    the file is kept for inspection at \(keptAt) (not in the cache)"
@@ -55,13 +68,28 @@ extension FetchError: CustomStringConvertible {
             }
             return lines.joined(separator: "\n")
         case let .badMirror(text):
-            return "mirror '\(text)' is neither a URL (https://, http://, ftp://, file://) nor an existing directory"
+            return "bad mirror '\(text)' (--mirror or \(Mirror.environmentVariable)): it is neither a URL (https://, http://, ftp://, file://) "
+                + "nor an existing directory; give a URL prefix or the path of a directory that holds the tarballs"
+        case let .notARegularFile(path, kind):
+            return "\(path) is \(kind), not a regular file, so it was not read; a mirror directory must hold the tarballs themselves: "
+                + "replace it with the file or remove it"
+        case let .unreadableFile(path, message):
+            return "\(path): cannot read it: \(message)"
         case let .cache(path, message):
-            return "\(path): \(message); check the permissions and free space there, or choose another place with --cache-dir"
+            return "\(path): \(message) (the cache's place is set with --cache-dir)"
         case let .several(errors):
             return "\(errors.count) sources could not be fetched:\n" + errors.map(\.description).joined(separator: "\n")
         case .cancelled:
             return "fetch cancelled; run the same command again to resume"
+        }
+    }
+
+    /// The description without the URL, for one of several tries of the same URL.
+    var reason: String {
+        switch self {
+        case let .httpStatus(_, status): "HTTP \(status)"
+        case let .transfer(_, code, message): "\(message) (curl error \(code))"
+        default: description
         }
     }
 }

@@ -114,6 +114,10 @@ public struct Fetcher: Sendable {
                 progress?.record(.retrying(source: source, url: url, attempt: attempt, reason: reason, delay: delay))
             }
         }
+        if let path = LocalCopy.path(of: url) {
+            let copy = try await LocalCopy(path: path, url: url, partial: partial).run(events: events)
+            return try admit(copy, of: source, from: url, partial: partial)
+        }
         var download = try await downloader.download(from: url, to: partial, events: events)
         if download.sha256 != source.sha256, download.resumedFrom > 0 {
             // The first bytes came from an earlier transfer, maybe from another server: the
@@ -121,12 +125,17 @@ public struct Fetcher: Sendable {
             unlink(partial)
             download = try await downloader.download(from: url, to: partial, events: events)
         }
+        return try admit(download, of: source, from: url, partial: partial)
+    }
+
+    /// A finished download or copy into the cache, if its hash is the pinned one.
+    private func admit(_ download: Downloader.Download, of source: Source, from url: String, partial: String) throws(FetchError) -> String {
         guard download.sha256 == source.sha256 else {
             let kept = cache.reject(partial, as: source, actual: download.sha256)
             throw .hashMismatch(url: url, expected: source.sha256, actual: download.sha256, keptAt: kept)
         }
         let path = try cache.admit(partial, as: source)
-        self.progress?.record(.done(source: source, path: path, url: url, bytes: download.bytes))
+        progress?.record(.done(source: source, path: path, url: url, bytes: download.bytes))
         return path
     }
 }

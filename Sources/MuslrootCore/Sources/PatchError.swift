@@ -5,8 +5,8 @@ public enum PatchError: Error, Sendable, Equatable {
     case failed(patch: String, status: String, output: String)
     /// `patch` could not be started (not installed?).
     case notRunnable(patch: String, message: String)
-    /// The patch file is missing or unreadable.
-    case unreadable(patch: String)
+    /// The patch file the recipe lists is missing or unreadable; `reason` says which.
+    case unreadable(patch: String, reason: String)
 }
 
 extension PatchError: ExitStatusProviding {
@@ -22,8 +22,9 @@ extension PatchError: CustomStringConvertible {
                 + "Check that it was made for this version of the source; to try it by hand: patch -p1 --dry-run -i \(patch) in a fresh copy of the source"
         case let .notRunnable(patch, message):
             return "cannot run 'patch' to apply \(patch): \(message); install it (apt-get install patch) and check with 'muslroot doctor'"
-        case let .unreadable(patch):
-            return "patch \(patch) cannot be read; check the recipe's patches/ folder"
+        case let .unreadable(patch, reason):
+            return "patch \(patch), which the recipe lists under patches, cannot be read: \(reason); "
+                + "put the file in the recipe's patches/ folder, or remove it from the recipe's patches list"
         }
     }
 }

@@ -8,6 +8,16 @@ public enum Patcher {
         ["-p1", "--forward", "--batch", "--no-backup-if-mismatch", "--reject-file=-", "-d", directory, "-i", patch]
     }
 
+    /// The sha256 of a recipe's patch file, for the source stamp and the build fingerprints:
+    /// a missing patch is an error, never hashed as empty.
+    public static func sha256(of patch: String) throws(PatchError) -> String {
+        do {
+            return try FileDigest.digest(ofFile: patch)
+        } catch {
+            throw .unreadable(patch: patch, reason: error.code == ENOENT ? "there is no such file" : error.text)
+        }
+    }
+
     public static func apply(_ patches: [String], to directory: String) async throws(PatchError) {
         for patch in patches {
             try await apply(patch, to: directory)
@@ -15,12 +25,13 @@ public enum Patcher {
     }
 
     public static func apply(_ patch: String, to directory: String) async throws(PatchError) {
-        guard FileManager.default.isReadableFile(atPath: patch) else { throw .unreadable(patch: patch) }
+        _ = try sha256(of: patch)  // a missing patch said as such, not as patch's own error
         let outcome: HostCommand.Outcome
         do {
             outcome = try await HostCommand(["patch"] + arguments(patch: patch, directory: directory)).run()
         } catch {
-            throw .notRunnable(patch: patch, message: "\(error)")
+            let onPath = HostTool.all.first { $0.name == "patch" }?.locate(path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil
+            throw .notRunnable(patch: patch, message: onPath ? "it could not be started (\(error))" : "it is not on PATH")
         }
         guard outcome.succeeded else {
             throw .failed(patch: patch, status: outcome.exitCode.map { "exited with status \($0)" } ?? "ended by a signal",

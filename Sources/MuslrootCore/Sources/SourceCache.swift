@@ -52,9 +52,9 @@ public struct SourceCache: Sendable {
     func prepareDirectories() throws(FetchError) {
         for path in [directory, partialDirectory] {
             do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                try SystemFailure.makeDirectories(path)
             } catch {
-                throw .cache(path: path, message: "cannot create the directory (\(error.localizedDescription))")
+                throw .cache(path: path, message: "cannot create the directory: \(error.text)")
             }
         }
     }
@@ -64,12 +64,12 @@ public struct SourceCache: Sendable {
         let target = path(for: source)
         let folder = (target as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try SystemFailure.makeDirectories(folder)
         } catch {
-            throw .cache(path: folder, message: "cannot create the directory (\(error.localizedDescription))")
+            throw .cache(path: folder, message: "cannot create the directory: \(error.text)")
         }
         if rename(partial, target) != 0 {
-            throw .cache(path: target, message: "cannot move the verified download there: \(String(cString: strerror(errno)))")
+            throw .cache(path: target, message: "cannot move the verified download there: \(SystemFailure(target).text)")
         }
         return target
     }
@@ -77,11 +77,12 @@ public struct SourceCache: Sendable {
     /// Moves a download whose hash did not match out of the way, and says where.
     func reject(_ partial: String, as source: Source, actual: String) -> String {
         let target = "\(rejectedDirectory)/\(actual.prefix(12))-\(source.file)"
-        try? FileManager.default.createDirectory(atPath: rejectedDirectory, withIntermediateDirectories: true)
+        try? SystemFailure.makeDirectories(rejectedDirectory)
         unlink(target)
         if rename(partial, target) != 0 {
+            let failure = SystemFailure(target)
             unlink(partial)
-            return "(could not be kept: \(String(cString: strerror(errno))))"
+            return "(could not be kept: \(failure.text))"
         }
         return target
     }

@@ -15,8 +15,7 @@ public struct SourceStamp: Sendable, Equatable {
             lines += source.exclude.sorted().map { "exclude \(source.name) \($0)" }
         }
         for patch in recipe.patches {
-            guard let digest = FileDigest.sha256(ofFile: patch) else { throw .unreadable(patch: patch) }
-            lines.append("patch \((patch as NSString).lastPathComponent) \(digest)")
+            lines.append("patch \((patch as NSString).lastPathComponent) \(try Patcher.sha256(of: patch))")
         }
         text = lines.joined(separator: "\n") + "\n"
     }
@@ -27,10 +26,9 @@ public struct SourceStamp: Sendable, Equatable {
     }
 
     func write(into directory: String) throws(ExtractError) {
-        do {
-            try text.write(toFile: "\(directory)/\(Self.fileName)", atomically: false, encoding: .utf8)
-        } catch {
-            throw .write(archive: "", path: "\(directory)/\(Self.fileName)", message: error.localizedDescription)
+        let path = "\(directory)/\(Self.fileName)"
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw .write(archive: "", path: path, message: SystemFailure(path).text)
         }
     }
 }

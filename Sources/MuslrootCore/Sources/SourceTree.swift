@@ -36,7 +36,7 @@ public enum SourceTree {
         if let main {
             try await Extractor.extract(archives[main]!, into: scratch, excluding: main.exclude)
         } else if mkdir(scratch, 0o755) != 0 {
-            throw .write(archive: "", path: scratch, message: String(cString: strerror(errno)))
+            throw .write(archive: "", path: scratch, message: SystemFailure(scratch).text)
         }
         for source in recipe.sources where source != main {
             try await Extractor.extract(archives[source]!, into: "\(scratch)/\(source.destination)", excluding: source.exclude)
@@ -48,10 +48,10 @@ public enum SourceTree {
         let old = FileTree.scratchPath(beside: directory, for: "old")
         let hadOne = access(directory, F_OK) == 0
         if hadOne, rename(directory, old) != 0 {
-            throw .write(archive: "", path: directory, message: "cannot move the old tree aside: \(String(cString: strerror(errno)))")
+            throw .write(archive: "", path: directory, message: "cannot move the old tree aside: \(SystemFailure(directory).text)")
         }
         if rename(scratch, directory) != 0 {
-            throw .write(archive: "", path: directory, message: String(cString: strerror(errno)))
+            throw .write(archive: "", path: directory, message: SystemFailure(directory).text)
         }
         if hadOne { await DedicatedThread.run("muslroot cleanup") { FileTree.remove(old) } }
     }

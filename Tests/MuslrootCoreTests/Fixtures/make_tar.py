@@ -5,7 +5,8 @@ Usage: make_tar.py OUT  (compressed by OUT's suffix: .tar, .tar.gz, .tar.xz, .ta
 
 Each entry: {"name": ..., "type": "file"|"dir"|"symlink"|"hardlink"|"fifo"|"chr",
              "data": "text" (file), "target": ... (links), "mode": 420, "mtime": 1000000000}
-Names are written exactly as given: "../x" and "/abs" included.
+Names are written exactly as given: "../x" and "/abs" included. "name_hex" instead of "name"
+gives the name's bytes in hex, for names that are not UTF-8 (stored as pax binary names).
 """
 import io
 import json
@@ -19,9 +20,10 @@ TYPES = {"file": tarfile.REGTYPE, "dir": tarfile.DIRTYPE, "symlink": tarfile.SYM
 out = sys.argv[1]
 entries = json.load(sys.stdin)
 buffer = io.BytesIO()
-with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT, errors="surrogateescape") as tar:
     for entry in entries:
-        info = tarfile.TarInfo(entry["name"])
+        name = entry["name"] if "name" in entry else bytes.fromhex(entry["name_hex"]).decode("utf-8", "surrogateescape")
+        info = tarfile.TarInfo(name)
         info.type = TYPES[entry.get("type", "file")]
         info.mode = entry.get("mode", 0o755 if info.type == tarfile.DIRTYPE else 0o644)
         info.mtime = entry.get("mtime", 1_000_000_000)

@@ -84,7 +84,7 @@ struct PrefixTests {
                                   staticProblem: { _ in nil })
         #expect(!bootstrap.isUpToDate(try bootstrap.plan()))
         try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
-            Manifest.entry(for: recipe, fingerprint: Fingerprint.of(recipe, target: .x86_64Musl), files: []),
+            Manifest.entry(for: recipe, fingerprint: try Fingerprint.of(recipe, target: .x86_64Musl), files: []),
         ]).save(prefix: prefix)
         guard case .upToDate = try await bootstrap.run() else { Issue.record("expected up to date"); return }
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/work"), "an up-to-date run creates nothing")

@@ -124,6 +124,43 @@ struct ExtractorTests {
         #expect(Scratch.listing(scratch.path) == ["hostile.tar.gz", "outside", "outside/secret", "work"], "\(name)")
     }
 
+    /// `pkg/a\xff` and `pkg/a\xfe` once both became `pkg/a\u{FFFD}`: one file, exit 0.
+    @Test func refusesNamesThatAreNotUTF8() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/pkg.tar.gz"
+        try makeArchive(archive, [["name": "pkg/ok", "data": "x"], ["name_hex": "706b672f61ff", "data": "one"],
+                                  ["name_hex": "706b672f61fe", "data": "two"]])
+        let error = await #expect(throws: ExtractError.self) { try await Extractor.extract(archive, into: "\(scratch.path)/out") }
+        #expect(error == .nameNotUTF8(archive: archive, entry: #"pkg/a\xff"#))
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/out"))
+    }
+
+    /// Archives the file system cannot take say which entry and why, not "check free space".
+    @Test func entriesThatCannotBeWrittenSayWhy() async throws {
+        let scratch = Scratch()
+        let link = "\(scratch.path)/link.tar.gz"
+        try makeArchive(link, [["name": "pkg/a", "data": "a"], ["name": "pkg/h", "type": "hardlink", "target": "pkg/missing"]])
+        let linkError = await #expect(throws: ExtractError.self) { try await Extractor.extract(link, into: "\(scratch.path)/out") }
+        #expect(linkError?.description.contains("refused entry 'pkg/h': it is a hard link to 'missing', which no earlier entry") == true,
+                "\(String(describing: linkError))")
+        let long = "\(scratch.path)/long.tar.gz"
+        let name = "pkg/" + String(repeating: "n", count: 300)
+        try makeArchive(long, [["name": name, "data": "a"]])
+        let longError = await #expect(throws: ExtractError.self) { try await Extractor.extract(long, into: "\(scratch.path)/out") }
+        #expect(longError?.description.contains("cannot write \(name): a name in it is longer than the file system allows") == true,
+                "\(String(describing: longError))")
+        for error in [linkError, longError] { #expect(error?.description.contains("free space") == false) }
+    }
+
+    @Test func aFlatArchiveSaysWhatToCheck() async throws {
+        let scratch = Scratch()
+        let archive = "\(scratch.path)/flat.tar.gz"
+        try makeArchive(archive, [["name": "a", "data": "a"], ["name": "b", "data": "b"]])
+        let error = await #expect(throws: ExtractError.self) { try await Extractor.extract(archive, into: "\(scratch.path)/out") }
+        #expect(error == .notOneTopLevelDirectory(archive: archive, entries: ["a"]))
+        #expect(error?.description.contains("check that the recipe's url points at one") == true)
+    }
+
     @Test func corruptArchiveLeavesNothing() async throws {
         let scratch = Scratch()
         let archive = "\(scratch.path)/pkg.tar.xz"

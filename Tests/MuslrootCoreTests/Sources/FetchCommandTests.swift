@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import Testing
 @testable import MuslrootCore
 @testable import muslroot
@@ -51,6 +52,19 @@ struct FetchCommandTests {
         await #expect(throws: (any Error).self) { try await fetch(["tiny", "--mirror", mirror]) }
         #expect(Scratch.listing(cache).isEmpty)
         #expect(Scratch.listing("\(cache).rejected").count == 1)
+    }
+
+    /// A --mirror that is neither a URL nor a directory is bad usage: exit 2, nothing fetched.
+    @Test func aMissingMirrorDirectoryIsBadUsage() async throws {
+        do {
+            try await fetch(["tiny", "--mirror", "/nonexistent/dir"])
+            Issue.record("expected exit 2")
+        } catch let error as ExitCode {
+            #expect(error.rawValue == 2)
+        }
+        #expect(ExitStatus.forError(FetchError.badMirror("/nonexistent/dir")) == .usage)
+        #expect(FetchError.badMirror("/x").description.contains("--mirror"))
+        #expect(!FileManager.default.fileExists(atPath: cache))
     }
 
     @Test func needsPackagesOrAll() {

@@ -11,6 +11,14 @@ struct FetchProgressTests {
         var all: [String] { lock.withLock { stored } }
     }
 
+    /// A clock the test steps by hand: throttling is checked without waiting.
+    final class Clock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds = 1000.0
+        func advance(_ by: Double) { lock.withLock { seconds += by } }
+        var now: Double { lock.withLock { seconds } }
+    }
+
     let gcc = source("gcc-14.2.0.tar.xz", url: "https://ftp.gnu.org/gcc.tar.xz", sha256: String(repeating: "a", count: 64), name: "gcc")
 
     var events: [FetchEvent] {
@@ -45,9 +53,12 @@ struct FetchProgressTests {
 
     @Test func terminalRedrawsInPlace() {
         let output = Lines()
-        let progress = TerminalFetchProgress(width: 100, write: output.append)
+        let clock = Clock()
+        let progress = TerminalFetchProgress(width: 100, clock: { clock.now }, write: output.append)
         progress.record(.started(source: gcc, url: "https://m/x", offset: 0))
-        Thread.sleep(forTimeInterval: 0.15)
+        clock.advance(0.05)
+        progress.record(.progress(source: gcc, bytes: 10 << 20, total: 100 << 20))  // too soon: not drawn
+        clock.advance(0.10)
         progress.record(.progress(source: gcc, bytes: 50 << 20, total: 100 << 20))
         progress.record(.done(source: gcc, path: "/c", url: "https://m/x", bytes: 100 << 20))
         let text = output.all
@@ -55,6 +66,17 @@ struct FetchProgressTests {
         #expect(text[1].hasPrefix("\u{1B}[1F\u{1B}[J  gcc-14.2.0.tar.xz"))
         #expect(text[1].contains("50.0 MiB / 100.0 MiB") && text[1].contains("50%") && text[1].contains("ETA"))
         #expect(text[2] == "\u{1B}[1F\u{1B}[Jverified  gcc-14.2.0.tar.xz (100.0 MiB, sha256 ok)\n")
+    }
+
+    @Test func jsonProgressAtMostOnceASecond() throws {
+        let lines = Lines()
+        let clock = Clock()
+        let progress = JSONFetchProgress(clock: { clock.now }, write: lines.append)
+        for step in [0.0, 0.5, 0.6, 1.0] {  // at 0, 0.5, 1.1, 2.1 seconds
+            clock.advance(step)
+            progress.record(.progress(source: gcc, bytes: Int64(step * 10), total: 100))
+        }
+        #expect(lines.all.count == 3)
     }
 
     @Test func summary() {

@@ -90,3 +90,39 @@ final class EventLog: FetchProgress, @unchecked Sendable {
     func record(_ event: FetchEvent) { lock.withLock { recorded.append(event) } }
     var events: [FetchEvent] { lock.withLock { recorded } }
 }
+
+/// What a command line printed (stdout and stderr together) and its exit status; nil when it
+/// had not ended within the time limit and was killed (a hang, reported instead of waited out).
+struct CommandLineRun {
+    var status: Int32?
+    var output: String
+}
+
+/// Runs `script` with /bin/sh in `directory` as a user would, with "$MUSLROOT" the built
+/// muslroot (and its recipes and patches found as in the checkout). Waits for it to end, for
+/// at most `limit` seconds (coreutils' timeout): a generous bound that only a hang reaches.
+/// Scripts `exec` muslroot, so that the kill reaches it.
+func runCommandLine(_ script: String, in directory: String, limit: Int = 120) throws -> CommandLineRun {
+    let log = "\(directory)/.command-output"
+    FileManager.default.createFile(atPath: log, contents: nil)
+    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    defer { try? output.close() }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["timeout", "-s", "KILL", "\(limit)", "/bin/sh", "-c", script]
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var environment = ProcessInfo.processInfo.environment
+    environment["MUSLROOT"] = TestPaths.executable
+    environment["MUSLROOT_DATA_DIR"] = TestPaths.repository
+    environment["MUSLROOT_RECIPES"] = nil
+    environment["MUSLROOT_MIRRORS"] = nil
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    process.waitUntilExit()
+    let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    unlink(log)
+    return CommandLineRun(status: process.terminationStatus == 137 ? nil : process.terminationStatus, output: text)
+}

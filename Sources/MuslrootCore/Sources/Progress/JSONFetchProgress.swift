@@ -35,13 +35,17 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
 
     private let lock = NSLock()
     private let write: @Sendable (String) -> Void
+    private let clock: @Sendable () -> Double
     private var lastProgress: [String: Double] = [:]
 
-    public init(write: @escaping @Sendable (String) -> Void = { line in
+    /// `clock` gives the time in seconds (tests pass their own, to step it).
+    public init(clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate },
+                write: @escaping @Sendable (String) -> Void = { line in
         // Unbuffered: a log shows each line as it happens, even if the process is killed.
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }) {
         self.write = write
+        self.clock = clock
     }
 
     public func record(_ event: FetchEvent) {
@@ -54,7 +58,7 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
             record = Record("started", source)
             (record.url, record.offset) = (url, offset)
         case let .progress(source, bytes, total):
-            let now = Date().timeIntervalSinceReferenceDate
+            let now = clock()
             let key = "\(source.sha256)/\(source.file)"
             let due = lock.withLock {
                 if now - (lastProgress[key] ?? 0) < 1 { return false }

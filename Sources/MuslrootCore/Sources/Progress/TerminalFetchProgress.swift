@@ -13,6 +13,7 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
 
     private let lock = NSLock()
     private let write: @Sendable (String) -> Void
+    private let clock: @Sendable () -> Double
     private let width: Int
     private var rows: [(key: String, row: Row)] = []
     private var drawn = 0
@@ -20,10 +21,11 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
 
     /// `write` gets raw text (escape sequences and newlines included). Live lines are cut
     /// to `width` columns (default: the terminal's), or redrawing them in place would fail.
-    public init(width: Int? = nil, write: @escaping @Sendable (String) -> Void = { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }) {
+    /// `clock` gives the time in seconds (tests pass their own, to step it).
+    public init(width: Int? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate },
+                write: @escaping @Sendable (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }) {
         self.write = write
+        self.clock = clock
         var size = winsize()
         self.width = width ?? (ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80)
     }
@@ -32,7 +34,7 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let key = "\(event.source.sha256)/\(event.source.file)"
-        let now = Date().timeIntervalSinceReferenceDate
+        let now = clock()
         switch event {
         case let .started(source, _, offset):
             rows.removeAll { $0.key == key }
