@@ -3,7 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension Muslroot {
-    struct Add: AsyncParsableCommand {
+    struct Add: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build static libraries with a prefix's toolchain into its sysroot.",
             discussion: """
@@ -29,27 +29,29 @@ extension Muslroot {
             if packages.isEmpty { throw ValidationError("name at least one library, for example: muslroot add zlib --prefix ~/cross") }
         }
 
-        func run() async throws {
-            try await Failure.report {
-                let add = MuslrootCore.Add(
-                    book: try recipes.book(), requested: packages, prefix: build.absolutePrefix, workspace: build.workspace,
-                    jobs: build.jobCount, keepWork: build.keepWork, environment: ProcessInfo.processInfo.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher()), observer: nil)
-                let outcome = try await build.run { reporter in
-                    var add = add
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
+                var add = MuslrootCore.Add(
+                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix, workspace: build.workspace,
+                    jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil)
+                add.commandLine = context.commandLine
+                let configured = add
+                let outcome = try await build.run(context) { reporter in
+                    var add = configured
                     add.observer = reporter
                     return try await add.run()
                 }
                 switch outcome {
                 case let .upToDate(prefix, names):
-                    print(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix, "packages": names])
+                    context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix, "packages": names])
                                      : "\(names.joined(separator: ", ")) already installed in \(prefix); nothing to do.")
                 case let .installed(prefix, built, logs):
-                    print(build.json ? JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "packages": built])
+                    context.output.line(build.json ? JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "packages": built])
                                      : "Installed \(built.joined(separator: ", ")) in \(prefix) (logs in \(logs)).")
-                    build.printResources()
+                    build.printResources(context)
                     if !build.json {
-                        print("Link with: \(prefix)/bin/\(Triple.x86_64Musl)-pkg-config --static --libs \(built.last ?? "")")
+                        context.output.line("Link with: \(prefix)/bin/\(Triple.x86_64Musl)-pkg-config --static --libs \(built.last ?? "")")
                     }
                 }
             }

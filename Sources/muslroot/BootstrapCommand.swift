@@ -6,7 +6,7 @@ extension ToolchainFlavor: ExpressibleByArgument {}
 extension Allocator: ExpressibleByArgument {}
 
 extension Muslroot {
-    struct Bootstrap: AsyncParsableCommand {
+    struct Bootstrap: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build binutils, gcc (C and C++), musl and the Linux headers into a prefix.",
             discussion: """
@@ -39,40 +39,41 @@ extension Muslroot {
                                    valueName: "musl|mimalloc"))
         var malloc: Allocator = .musl
 
-        func run() async throws {
-            try await Failure.report {
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix, workspace: build.workspace,
-                    jobs: build.jobCount, keepWork: build.keepWork, environment: ProcessInfo.processInfo.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher()), observer: nil,
+                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix, workspace: build.workspace,
+                    jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil,
                     staticProblem: StaticInspection.problem)
                 configured.flavor = toolchain
                 configured.allocator = malloc
+                configured.commandLine = context.commandLine
                 let bootstrap = configured
-                let outcome = try await build.run { reporter in
+                let outcome = try await build.run(context) { reporter in
                     var bootstrap = bootstrap
                     bootstrap.observer = reporter
                     return try await bootstrap.run()
                 }
-                report(outcome)
+                report(outcome, context)
             }
         }
 
-        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome) {
+        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext) {
             switch outcome {
             case .upToDate(let prefix):
-                print(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix]) : "\(prefix) is up to date; nothing to do.")
+                context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix]) : "\(prefix) is up to date; nothing to do.")
             case let .installed(prefix, checks, logs):
                 if build.json {
-                    print(JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "checks": checks]))
+                    context.output.line(JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "checks": checks]))
                 } else {
-                    for check in checks { print("smoke test: \(check)") }
-                    print("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
+                    for check in checks { context.output.line("smoke test: \(check)") }
+                    context.output.line("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
                 }
-                build.printResources()
+                build.printResources(context)
                 if !build.json {
-                    print("Try: \(prefix)/bin/\(Triple.x86_64Musl)-gcc -static -o hello hello.c")
-                    print("Add libraries: muslroot add openssl zlib --prefix \(prefix)")
+                    context.output.line("Try: \(prefix)/bin/\(Triple.x86_64Musl)-gcc -static -o hello hello.c")
+                    context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)")
                 }
             }
         }

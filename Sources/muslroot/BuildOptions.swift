@@ -29,31 +29,31 @@ struct BuildOptions: ParsableArguments {
         workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: absolutePrefix)
     }
 
-    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }
 
     /// Runs a build with live progress (or JSON events), cancelled cleanly on SIGINT/SIGTERM;
     /// a failure is reported as a `failed` event too.
-    func run<T: Sendable>(_ body: @escaping @Sendable (BuildReporter) async throws -> T) async throws -> T {
-        let reporter = BuildReporter(style: BuildReporter.style(json: json))
+    func run<T: Sendable>(_ context: CommandContext, _ body: @escaping @Sendable (BuildReporter) async throws -> T) async throws -> T {
+        let reporter = BuildReporter(style: BuildReporter.style(json: json, terminal: context.outputIsTerminal), output: context.output)
         do {
             let outcome = try await Interruption.cancelling { try await body(reporter) }
             await reporter.finish()
             return outcome
         } catch {
             await reporter.finish()
-            if json { print(JSONLine.encode(["event": "failed", "error": Failure.describe(error)])) }
+            if json { context.output.line(JSONLine.encode(["event": "failed", "error": Failure.describe(error)])) }
             throw error
         }
     }
 
     /// The `resources` event (JSON) or line: CPU used by the builds and by muslroot itself.
-    func printResources() {
+    func printResources(_ context: CommandContext) {
         let usage = ResourceUsage.current()
         if json {
-            print(JSONLine.encode(["event": "resources", "self_cpu_seconds": usage.selfCPUSeconds,
+            context.output.line(JSONLine.encode(["event": "resources", "self_cpu_seconds": usage.selfCPUSeconds,
                                    "children_cpu_seconds": usage.childrenCPUSeconds]))
         } else {
-            print(String(format: "CPU: builds %.0f s, muslroot itself %.1f s.", usage.childrenCPUSeconds, usage.selfCPUSeconds))
+            context.output.line(String(format: "CPU: builds %.0f s, muslroot itself %.1f s.", usage.childrenCPUSeconds, usage.selfCPUSeconds))
         }
     }
 }

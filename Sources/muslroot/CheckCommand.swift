@@ -3,7 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension Muslroot {
-    struct Check: AsyncParsableCommand {
+    struct Check: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tell whether binaries are really static.",
             discussion: """
@@ -31,14 +31,14 @@ extension Muslroot {
             if files.isEmpty { throw ValidationError("name at least one file, for example: muslroot check ./hello") }
         }
 
-        func run() async throws {
+        func run(in context: CommandContext) async throws {
             let results = StaticCheck.check(paths: files)
-            try await Failure.report {
-                if json { print(try CheckFormatter.json(results)) }
+            try await Failure.report(context) {
+                if json { context.output.line(try CheckFormatter.json(results)) }
                 for result in results {
                     switch result {
-                    case let .success(report): if !json { print(CheckFormatter.text(report)) }
-                    case let .failure(error): FileHandle.standardError.write(Data("muslroot: error: \(error)\n".utf8))
+                    case let .success(report): if !json { context.output.line(CheckFormatter.text(report)) }
+                    case let .failure(error): context.errorOutput.line("muslroot: error: \(error)")
                     }
                 }
             }

@@ -3,7 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension Muslroot {
-    struct Doctor: AsyncParsableCommand {
+    struct Doctor: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the host tools the recipes need, and optionally a toolchain prefix.",
             discussion: """
@@ -22,16 +22,17 @@ extension Muslroot {
         @Option(help: ArgumentHelp("Also smoke-test the toolchain in this prefix: static C, C++ and static-pie programs.", valueName: "dir"))
         var prefix: String?
 
-        func run() async throws {
-            try await Failure.report {
-                let report = HostReport(path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
+                let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 var smoke: [String]? = nil
                 let manifest = prefix.flatMap { Manifest.load(prefix: RecipeSearchPath.absolute($0)) }
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
                         smoke = try await SmokeTest(root: RecipeSearchPath.absolute(prefix), triple: .x86_64Musl,
-                                                    staticProblem: StaticInspection.problem).checkingCompiler().run().checks
+                                                    staticProblem: StaticInspection.problem,
+                                                    environment: BuildEnvironment.cleaned(context.environment)).checkingCompiler().run().checks
                     } catch {
                         smokeError = error
                     }
@@ -41,16 +42,16 @@ extension Muslroot {
                         var host: HostReport; var smokeTest: [String]?; var smokeTestError: String?
                         var toolchain: ToolchainFlavor?; var malloc: Allocator?
                     }
-                    print(try JSONOutput.encode(Output(host: report, smokeTest: smoke,
+                    context.output.line(try JSONOutput.encode(Output(host: report, smokeTest: smoke,
                                                        smokeTestError: smokeError.map { Failure.describe($0) },
                                                        toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
-                    print(report.text)
+                    context.output.line(report.text)
                     if let manifest {
-                        print("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "
+                        context.output.line("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "
                               + "malloc in libc.a: \(manifest.allocator.rawValue)")
                     }
-                    if let smoke { print(smoke.map { "smoke test: \($0)" }.joined(separator: "\n")) }
+                    if let smoke { context.output.line(smoke.map { "smoke test: \($0)" }.joined(separator: "\n")) }
                 }
                 if let smokeError { throw smokeError }
                 if !report.missingRequired.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }

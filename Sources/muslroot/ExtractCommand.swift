@@ -3,7 +3,7 @@ import MuslrootCore
 
 extension Muslroot {
     /// Hidden: unpacks one archive the way source trees are unpacked (for scripts/bench-extract.sh).
-    struct Extract: AsyncParsableCommand {
+    struct Extract: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Unpack a source archive, its top-level directory stripped.",
             discussion: """
@@ -30,8 +30,8 @@ extension Muslroot {
             }
         }
 
-        func run() async throws {
-            try await Failure.report {
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
                 try await Extractor.extract(archive, into: directory, excluding: exclude)
             }
         }

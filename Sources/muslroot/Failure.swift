@@ -4,7 +4,7 @@ import MuslrootCore
 
 /// The top-level error handler: prints what went wrong and maps it to muslroot's exit codes.
 enum Failure {
-    static func report<T>(_ body: () async throws -> T) async throws -> T {
+    static func report<T>(_ context: CommandContext, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as ExitCode {
@@ -14,7 +14,7 @@ enum Failure {
         } catch let error as ValidationError {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("muslroot: error: \(describe(error))\n".utf8))
+            context.errorOutput.line("muslroot: error: \(describe(error))")
             throw ExitCode(ExitStatus.forError(error).rawValue)
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension Muslroot {
-    struct Fetch: AsyncParsableCommand {
+    struct Fetch: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Download and verify sources without building, for offline use later.",
             discussion: """
@@ -55,17 +55,17 @@ extension Muslroot {
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
-        func run() async throws {
-            try await Failure.report {
-                let sources = try SourceSelection.sources(in: try recipes.book(), packages: packages, all: all)
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
+                let sources = try SourceSelection.sources(in: try recipes.book(context), packages: packages, all: all)
                 let reporter: any FetchProgress = if json { JSONFetchProgress() }
-                    else if isatty(STDOUT_FILENO) != 0 { TerminalFetchProgress() } else { PlainFetchProgress() }
+                    else if context.outputIsTerminal { TerminalFetchProgress() } else { PlainFetchProgress() }
                 let tally = FetchTally(reporting: reporter)
-                let fetcher = try sourceOptions.fetcher(maxConcurrent: jobs, progress: tally)
+                let fetcher = try sourceOptions.fetcher(context, maxConcurrent: jobs, progress: tally)
                 let cache = fetcher.cache
                 _ = try await fetcher.fetch(sources)
                 let summary = tally.summary(cache: cache)
-                print(json ? summary.json : summary.text)
+                context.output.line(json ? summary.json : summary.text)
             }
         }
     }

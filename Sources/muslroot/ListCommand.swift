@@ -2,7 +2,7 @@ import ArgumentParser
 import MuslrootCore
 
 extension Muslroot {
-    struct List: AsyncParsableCommand {
+    struct List: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the recipes muslroot knows.",
             discussion: """
@@ -29,16 +29,16 @@ extension Muslroot {
             if installed && prefix == nil { throw ValidationError("--installed needs --prefix DIR: the prefix to list") }
         }
 
-        func run() async throws {
-            try await Failure.report {
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
                 if installed, let prefix {
                     let path = RecipeSearchPath.absolute(prefix)
                     let manifest = try InstalledPrefix.requireToolchain(path)
                     let packages = InstalledPackage.all(in: manifest)
-                    print(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
+                    context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
-                let book = try recipes.book()
+                let book = try recipes.book(context)
                 let manifest = prefix.map { Manifest.load(prefix: RecipeSearchPath.absolute($0)) }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
@@ -48,9 +48,9 @@ extension Muslroot {
                     return summary
                 }
                 if json {
-                    print(try JSONOutput.encode(summaries))
+                    context.output.line(try JSONOutput.encode(summaries))
                 } else {
-                    print(RecipeListing.text(summaries))
+                    context.output.line(RecipeListing.text(summaries))
                 }
             }
         }

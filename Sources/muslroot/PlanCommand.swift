@@ -2,7 +2,7 @@ import ArgumentParser
 import MuslrootCore
 
 extension Muslroot {
-    struct Plan: AsyncParsableCommand {
+    struct Plan: MuslrootCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot }
 
         static let configuration = CommandConfiguration(
@@ -28,13 +28,13 @@ extension Muslroot {
             if packages.isEmpty { throw ValidationError("name at least one package, for example: muslroot plan gcc") }
         }
 
-        func run() async throws {
-            try await Failure.report {
-                let plan = try Resolver(book: try recipes.book()).plan(for: packages)
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
+                let plan = try Resolver(book: try recipes.book(context)).plan(for: packages)
                 switch format {
-                case .text: print(PlanFormatter.text(plan, requests: packages))
-                case .json: print(try PlanFormatter.json(plan))
-                case .dot: print(PlanFormatter.dot(plan))
+                case .text: context.output.line(PlanFormatter.text(plan, requests: packages))
+                case .json: context.output.line(try PlanFormatter.json(plan))
+                case .dot: context.output.line(PlanFormatter.dot(plan))
                 }
             }
         }

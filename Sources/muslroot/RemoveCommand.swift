@@ -3,7 +3,7 @@ import Foundation
 import MuslrootCore
 
 extension Muslroot {
-    struct Remove: AsyncParsableCommand {
+    struct Remove: MuslrootCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove libraries from a prefix: exactly the files its manifest lists for them.",
             discussion: """
@@ -31,16 +31,18 @@ extension Muslroot {
             if packages.isEmpty { throw ValidationError("name at least one library, for example: muslroot remove zlib --prefix ~/cross") }
         }
 
-        func run() async throws {
-            try await Failure.report {
+        func run(in context: CommandContext) async throws {
+            try await Failure.report(context) {
                 let prefix = RecipeSearchPath.absolute(self.prefix)
                 let workspace = workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: prefix)
-                let removed = try await MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace).run()
+                var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
+                remove.commandLine = context.commandLine
+                let removed = try await remove.run()
                 if json {
-                    print(JSONLine.encode(["event": "removed", "prefix": prefix, "files": removed]))
+                    context.output.line(JSONLine.encode(["event": "removed", "prefix": prefix, "files": removed]))
                 } else {
                     for (name, files) in removed.sorted(by: { $0.key < $1.key }) {
-                        print("Removed \(name) from \(prefix) (\(files.count) files).")
+                        context.output.line("Removed \(name) from \(prefix) (\(files.count) files).")
                     }
                 }
             }

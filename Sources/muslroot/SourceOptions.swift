@@ -11,8 +11,8 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where verified sources are kept.", valueName: "dir"))
     var cacheDirectory: String?
 
-    func fetcher(maxConcurrent: Int = 4, progress: (any FetchProgress)? = nil) throws -> Fetcher {
-        let environment = ProcessInfo.processInfo.environment
+    func fetcher(_ context: CommandContext, maxConcurrent: Int = 4, progress: (any FetchProgress)? = nil) throws -> Fetcher {
+        let environment = context.environment
         let cache = SourceCache(directory: cacheDirectory ?? SourceCache.defaultDirectory(environment: environment))
         return Fetcher(cache: cache, mirrors: try Mirror.list(arguments: mirrors, environment: environment),
                        maxConcurrent: maxConcurrent, progress: progress)

@@ -15,6 +15,8 @@ public struct BuildConfiguration: Sendable {
     /// More of what decides a recipe's build, by recipe name (for libraries: the toolchain's
     /// and their dependencies' fingerprints): part of every phase's fingerprint.
     public var fingerprintInputs: [String: [String]] = [:]
+    /// The command to run again after an interruption (`CommandContext.rerunCommand`).
+    public var rerunCommand = "muslroot"
 
     public init(workspace: Workspace, target: Triple, jobs: Int, prefix: String, sysroot: String,
                 extraPath: [String] = [], environment: [String: String]) {

@@ -12,13 +12,6 @@ public enum BuildError: Error, Sendable {
     case workspace(path: String, reason: String)
 }
 
-extension BuildError {
-    /// The command line that was run, to tell the user what to run again.
-    public static var rerunCommand: String {
-        (["muslroot"] + CommandLine.arguments.dropFirst()).map(StepRunner.quote).joined(separator: " ")
-    }
-}
-
 extension BuildError: ExitStatusProviding {
     public var exitStatus: ExitStatus { .failure }
 }

@@ -6,6 +6,7 @@ public actor BuildReporter: BuildObserver {
     public enum Style: Sendable { case terminal, plain, json }
 
     private let style: Style
+    private let output: TextOutput
     private var total = 0
     private var finished = 0
     private var running: [PhaseNode: ContinuousClock.Instant] = [:]
@@ -13,12 +14,13 @@ public actor BuildReporter: BuildObserver {
     private var ticker: Task<Void, Never>?
     private let start = ContinuousClock.now
 
-    public init(style: Style) {
+    public init(style: Style, output: TextOutput) {
+        self.output = output
         self.style = style
     }
 
-    public static func style(json: Bool) -> Style {
-        json ? .json : (isatty(STDOUT_FILENO) == 1 ? .terminal : .plain)
+    public static func style(json: Bool, terminal: Bool) -> Style {
+        json ? .json : (terminal ? .terminal : .plain)
     }
 
     public func handle(_ event: BuildEvent) async {
@@ -92,7 +94,7 @@ public actor BuildReporter: BuildObserver {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        output.write(text)
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -112,7 +112,7 @@ public struct Executor: Sendable {
             }
         }
         if let failure {
-            if failure is CancellationError { throw BuildError.interrupted(rerun: BuildError.rerunCommand) }
+            if failure is CancellationError { throw BuildError.interrupted(rerun: configuration.rerunCommand) }
             throw failure
         }
     }

@@ -6,6 +6,8 @@ public struct Remove: Sendable {
     public var packages: [String]
     public var prefix: String
     public var workspace: Workspace
+    /// The command line, for the lock's note (`CommandContext.commandLine`).
+    public var commandLine: [String] = ["muslroot", "remove"]
 
     public init(packages: [String], prefix: String, workspace: Workspace) {
         self.packages = packages
@@ -33,9 +35,9 @@ public struct Remove: Sendable {
         }
 
         try await Installer.checkUsable(prefix: prefix)
-        let lock = try PrefixLock(prefix: prefix)
+        let lock = try PrefixLock(prefix: prefix, commandLine: commandLine)
         try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
-        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock")
+        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
         defer { withExtendedLifetime((lock, workLock)) {} }
 
         let removed = manifest.packages.filter { names.contains($0.name) }

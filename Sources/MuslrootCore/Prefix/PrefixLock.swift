@@ -11,7 +11,7 @@ public final class PrefixLock: Sendable {
     private let descriptor: Int32
 
     /// Locks `prefix` (by a file beside it), or with `file`, that file itself.
-    public init(prefix: String, file: String? = nil) throws {
+    public init(prefix: String, file: String? = nil, commandLine: [String]) throws {
         let url = URL(fileURLWithPath: prefix)
         let parent = url.deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -26,7 +26,7 @@ public final class PrefixLock: Sendable {
             close(descriptor)
             throw PrefixError.locked(prefix: prefix, holder: holder.isEmpty ? "unknown process" : holder)
         }
-        let note = "pid \(getpid()): \(CommandLine.arguments.joined(separator: " "))\n"
+        let note = "pid \(getpid()): \(commandLine.joined(separator: " "))\n"
         _ = ftruncate(descriptor, 0)
         _ = note.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }

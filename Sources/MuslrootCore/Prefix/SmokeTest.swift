@@ -19,15 +19,17 @@ public struct SmokeTest: Sendable {
     /// The bootstrap's log directory when `root` is a stage it just built; nil for a prefix
     /// that is already installed. Failures say where to look from it.
     public var logs: String?
+    /// The bootstrap to run again after a failure (`CommandContext.rerunCommand`).
+    public var rerunCommand: String
 
     public init(root: String, triple: Triple, staticProblem: @escaping @Sendable (String) -> String?,
-                environment: [String: String] = BuildEnvironment.cleaned(ProcessInfo.processInfo.environment),
-                logs: String? = nil) {
+                environment: [String: String], logs: String? = nil, rerunCommand: String = "muslroot bootstrap") {
         self.root = root
         self.triple = triple
         self.staticProblem = staticProblem
         self.environment = environment
         self.logs = logs
+        self.rerunCommand = rerunCommand
     }
 
     static let cProgram = """
@@ -105,7 +107,7 @@ public struct SmokeTest: Sendable {
     var nextStep: String {
         if let logs {
             return "nothing was installed; look at the log of gcc's install phase (\(logs)/gcc/install.log) for why the compiler is missing or broken, "
-                + "fix the cause, then run the bootstrap again: \(BuildError.rerunCommand)"
+                + "fix the cause, then run the bootstrap again: \(rerunCommand)"
         }
         return "this toolchain does not work; build it again with: muslroot bootstrap --prefix \(root)"
     }

@@ -13,8 +13,8 @@ public struct RecipeSearchPath: Sendable {
     }
 
     /// The shipped recipes plus overlays from the environment and the command line.
-    public static func standard(overlays: [String], environment: [String: String]) throws(RecipeError) -> RecipeSearchPath {
-        var directories = [try shippedRecipes(environment: environment)]
+    public static func standard(overlays: [String], environment: [String: String], executable: String) throws(RecipeError) -> RecipeSearchPath {
+        var directories = [try shippedRecipes(environment: environment, executable: executable)]
         if let fromEnvironment = environment[environmentVariable] {
             directories += fromEnvironment.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
@@ -29,7 +29,7 @@ public struct RecipeSearchPath: Sendable {
     /// `recipes/` shipped with muslroot: `$MUSLROOT_DATA_DIR/recipes`, else the nearest
     /// `recipes/` beside or above the executable (a build tree), else `../share/muslroot/recipes`.
     static func shippedRecipes(environment: [String: String],
-                               executable: String = CommandLine.arguments.first ?? ".") throws(RecipeError) -> String {
+                               executable: String) throws(RecipeError) -> String {
         if let data = environment[dataEnvironmentVariable] {
             return (data as NSString).appendingPathComponent("recipes")
         }

@@ -30,8 +30,7 @@ public enum Patcher {
         do {
             outcome = try await HostCommand(["patch"] + arguments(patch: patch, directory: directory)).run()
         } catch {
-            let onPath = HostTool.all.first { $0.name == "patch" }?.locate(path: ProcessInfo.processInfo.environment["PATH"] ?? "") != nil
-            throw .notRunnable(patch: patch, message: onPath ? "it could not be started (\(error))" : "it is not on PATH")
+            throw .notRunnable(patch: patch, message: "it could not be started (\(error)); is it on PATH? (Debian: apt-get install patch)")
         }
         guard outcome.succeeded else {
             throw .failed(patch: patch, status: outcome.exitCode.map { "exited with status \($0)" } ?? "ended by a signal",

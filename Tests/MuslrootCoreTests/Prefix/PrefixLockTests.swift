@@ -8,9 +8,9 @@ struct PrefixLockTests {
     func exclusive() throws {
         let dir = TemporaryDirectory("lock")
         defer { dir.remove() }
-        var first: PrefixLock? = try PrefixLock(prefix: "\(dir.path)/cross")
+        var first: PrefixLock? = try PrefixLock(prefix: "\(dir.path)/cross", commandLine: ["muslroot", "test"])
         do {
-            _ = try PrefixLock(prefix: "\(dir.path)/cross")
+            _ = try PrefixLock(prefix: "\(dir.path)/cross", commandLine: ["muslroot", "test"])
             Issue.record("second lock must fail")
         } catch let error as PrefixError {
             guard case let .locked(_, holder) = error else { Issue.record("\(error)"); return }
@@ -20,6 +20,6 @@ struct PrefixLockTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("pid \(getpid())"), "the lock file names its holder")
         first = nil
         #expect(try String(contentsOfFile: path, encoding: .utf8).isEmpty, "a released lock names nobody")
-        _ = try PrefixLock(prefix: "\(dir.path)/cross")
+        _ = try PrefixLock(prefix: "\(dir.path)/cross", commandLine: ["muslroot", "test"])
     }
 }
