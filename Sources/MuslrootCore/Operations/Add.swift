@@ -100,6 +100,7 @@ public struct Add: Sendable {
             updated.packages.append(Manifest.entry(for: recipe, fingerprint: fingerprints[recipe.name]!, files: await merged.files(recipe.name),
                                                    depends: plan.dependencies(of: recipe)))
         }
+        updated.generated = try transaction.writeExports(for: updated)
         try await transaction.commit(updated)
         await TreeWork.remove(workspace.installedTrees + (keepWork ? [] : workspace.buildTrees))
         return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs)

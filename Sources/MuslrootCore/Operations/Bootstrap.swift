@@ -117,12 +117,20 @@ public struct Bootstrap: Sendable {
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
                                          environment: configuration.environment, logs: workspace.logs,
                                          rerunCommand: rerunCommand).run()
-        let manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
+        var manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor, malloc: allocator)
+        manifest.generated = try writeExports(into: stage.root, manifest: manifest)
         try manifest.save(prefix: stage.root)
         try await Installer.install(stage: stage.root, into: prefix)
         await treesRemoved
         await TreeWork.remove(workspace.installedTrees)
         return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
+    }
+}
+
+extension Bootstrap {
+    /// The pkg-config wrapper and the files for other build systems, in the stage.
+    func writeExports(into stage: String, manifest: Manifest) throws -> [String] {
+        try PrefixTransaction(prefix: prefix, stage: stage, triple: target).writeExports(for: manifest)
     }
 }

@@ -45,6 +45,7 @@ public struct Remove: Sendable {
         try await transaction.begin(leaving: Set(removed.flatMap(\.files)))
         var updated = manifest
         updated.packages.removeAll { names.contains($0.name) }
+        updated.generated = try transaction.writeExports(for: updated)
         try await transaction.commit(updated)
         await TreeWork.remove(workspace.installedTrees)
         return Dictionary(uniqueKeysWithValues: removed.map { ($0.name, $0.files) })

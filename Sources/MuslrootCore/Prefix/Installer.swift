@@ -70,7 +70,7 @@ enum Installer {
 
     /// Files in the prefix that no package of the manifest installed.
     static func strangers(in prefix: String, manifest: Manifest) -> [String] {
-        let known = Set(manifest.packages.flatMap(\.files))
+        let known = Set(manifest.packages.flatMap(\.files) + (manifest.generated ?? []))
         guard let enumerator = FileManager.default.enumerator(atPath: prefix) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {

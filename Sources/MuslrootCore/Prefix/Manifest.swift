@@ -32,6 +32,9 @@ public struct Manifest: Codable, Sendable {
     public var toolchain: ToolchainFlavor?
     /// The allocator in the toolchain's libc.a (`musl` when absent).
     public var malloc: Allocator?
+    /// Files muslroot writes for the whole prefix, owned by no package: the pkg-config
+    /// wrapper and the files for CMake, Meson and cargo (see `PrefixExports`).
+    public var generated: [String]?
 
     public var allocator: Allocator { malloc ?? .musl }
 

@@ -36,6 +36,14 @@ struct PrefixTransaction: Sendable {
         return try result.get()
     }
 
+    /// The pkg-config wrapper and the files for other build systems, for the packages the
+    /// stage will hold; returns them for the manifest's `generated` list.
+    func writeExports(for manifest: Manifest) throws -> [String] {
+        do { return try PrefixExports.write(intoStage: stage, manifest: manifest, triple: triple) } catch {
+            throw PrefixError.stagingFailed(path: stage, reason: "writing the pkg-config wrapper and build-system files: \(TreeWork.reason(error))")
+        }
+    }
+
     /// Saves the manifest into the stage and exchanges the stage with the prefix.
     func commit(_ manifest: Manifest) async throws {
         do { try manifest.save(prefix: stage) } catch {

@@ -1,0 +1,54 @@
+/// A Meson cross file for the prefix: its compilers and tools, the sysroot, pkg-config
+/// through the prefix's wrapper, static libraries and static links.
+///
+/// The relocatable form (PREFIX/share/muslroot/meson-cross.ini) finds the prefix with
+/// `@DIRNAME@`, the directory of the machine file, which Meson expands since 1.3.0; with
+/// an older Meson (Debian 12 has 1.0.1) use the printed form, which names the prefix
+/// where it is now: `muslroot env --prefix P --meson > cross.ini`.
+public enum MesonCrossFile {
+    /// Relative to the prefix.
+    public static let path = "share/muslroot/meson-cross.ini"
+
+    public static func text(_ prefix: PrefixDescription, relocatable: Bool) -> String {
+        let triple = prefix.triple.description
+        let root = relocatable ? "'@DIRNAME@' / '..' / '..'" : ShellQuoting.meson(prefix.root)
+        let tool = { (name: String) in "prefix / 'bin' / '\(triple)-\(name)'" }
+        var binaries = ["c = \(tool("gcc"))"]
+        if prefix.hasCXX { binaries.append("cpp = \(tool("g++"))") }
+        binaries += ["ar", "nm", "strip", "ranlib"].map { "\($0) = \(tool($0))" }
+        // `pkg-config` is the name since Meson 1.3.0; older ones read `pkgconfig`.
+        binaries += ["pkg-config = \(tool("pkg-config"))", "pkgconfig = \(tool("pkg-config"))"]
+        let linkArgs = (prefix.hasCXX ? ["c", "cpp"] : ["c"]).map { "\($0)_link_args = ['-static']" }
+        return """
+        # Meson cross file for \(triple), written by muslroot (docs/env.md).
+        # Use: meson setup --cross-file <this file> <build> <source>
+        \(relocatable ? "# Needs Meson 1.3.0 or later (@DIRNAME@); older: muslroot env --prefix PREFIX --meson" : "# Names the prefix where it was when printed.")
+
+        [constants]
+        prefix = \(root)
+        sysroot = prefix / '\(triple)'
+
+        [binaries]
+        \(binaries.joined(separator: "\n"))
+
+        [properties]
+        sys_root = sysroot
+        pkg_config_libdir = [sysroot / 'usr' / 'lib' / 'pkgconfig', sysroot / 'usr' / 'share' / 'pkgconfig']
+        # Static x86_64 musl programs run on an x86_64 Linux build machine.
+        needs_exe_wrapper = false
+
+        [built-in options]
+        default_library = 'static'
+        prefer_static = true
+        b_staticpic = true
+        \(linkArgs.joined(separator: "\n"))
+
+        [host_machine]
+        system = 'linux'
+        cpu_family = 'x86_64'
+        cpu = 'x86_64'
+        endian = 'little'
+
+        """
+    }
+}

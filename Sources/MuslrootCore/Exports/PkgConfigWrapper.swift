@@ -1,0 +1,83 @@
+import Foundation
+
+/// `PREFIX/bin/x86_64-linux-musl-pkg-config`: the build machine's pkg-config, confined to
+/// the sysroot. autoconf's PKG_PROG_PKG_CONFIG finds it as `$host-pkg-config` with
+/// `--host=x86_64-linux-musl` (and Stage's aliases give it the `x86_64-unknown-linux-musl-`
+/// name too); CMake, Meson and the pkg-config crate are pointed at it.
+///
+/// It finds the prefix from where it is at run time (through symbolic links, from any
+/// directory, with spaces in the path), so the prefix can be moved. The `.pc` files say
+/// `prefix=/usr`; `PKG_CONFIG_SYSROOT_DIR` puts the sysroot in front of every path.
+/// pkgconf (Debian's pkg-config) splits flags at spaces before it adds the sysroot, so
+/// under a path with white space the wrapper asks for `--define-prefix` instead, which
+/// takes each package's prefix from where its `.pc` file is and escapes the spaces.
+public enum PkgConfigWrapper {
+    public static func name(triple: Triple = .x86_64Musl) -> String { "\(triple)-pkg-config" }
+
+    public static func text(triple: Triple = .x86_64Musl) -> String {
+        """
+        #!/bin/sh
+        # \(name(triple: triple)): written by muslroot. The build machine's pkg-config, confined
+        # to the sysroot of the prefix this script is in, wherever the prefix has been moved.
+        \(SelfLocation.script)
+        prefix=$(cd -P -- "$here/.." && pwd) || exit 1
+        sysroot=$prefix/\(triple)
+        PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig:$sysroot/usr/share/pkgconfig
+        export PKG_CONFIG_LIBDIR
+        unset PKG_CONFIG_PATH
+        case $sysroot in
+        *[[:space:]]*)
+            # pkg-config would split the sysroot at its spaces; take each prefix from
+            # where the .pc file is instead (prefix=/usr in PKG_CONFIG_LIBDIR's usr/lib).
+            unset PKG_CONFIG_SYSROOT_DIR
+            set -- --define-prefix "$@" ;;
+        *)
+            PKG_CONFIG_SYSROOT_DIR=$sysroot
+            export PKG_CONFIG_SYSROOT_DIR ;;
+        esac
+        if ! command -v pkg-config >/dev/null 2>&1; then
+            echo "$0: the build machine has no pkg-config; install it (Debian: apt-get install pkgconf)" >&2
+            exit 127
+        fi
+        exec pkg-config "$@"
+
+        """
+    }
+
+    /// Writes the wrapper into `directory` (the prefix's or the stage's `bin`), mode 0755,
+    /// replacing what is there; returns its path.
+    @discardableResult
+    public static func write(into directory: String, triple: Triple = .x86_64Musl) throws -> String {
+        try ExportFile.write(text(triple: triple), to: "\(directory)/\(name(triple: triple))", executable: true)
+    }
+}
+
+/// The lines of sh that set `here` to the directory a script really is in: `$0` followed
+/// through symbolic links (relative ones from the link's own directory), then `cd -P`.
+enum SelfLocation {
+    static let script = """
+        self=$0
+        while [ -h "$self" ]; do
+            link=$(readlink -- "$self") || break
+            case $link in
+            /*) self=$link ;;
+            *) self=$(dirname -- "$self")/$link ;;
+            esac
+        done
+        here=$(cd -P -- "$(dirname -- "$self")" && pwd) || exit 1
+        """
+}
+
+/// Writing one generated file atomically, with the mode it needs.
+enum ExportFile {
+    @discardableResult
+    static func write(_ text: String, to path: String, executable: Bool = false) throws -> String {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // A symbolic link there (an alias) is replaced, not written through.
+        if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil { try fm.removeItem(atPath: path) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try fm.setAttributes([.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: path)
+        return path
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a toolchain prefix holds, as far as other build systems care: where it is, its
+/// target, whether it has a C++ compiler, which packages are installed, which malloc its
+/// `libc.a` uses and where its unwinder is. Read once from the prefix; every text in
+/// Exports/ is computed from this value, so each can be tested without a toolchain.
+public struct PrefixDescription: Sendable, Equatable {
+    /// Which static archive holds gcc's unwinder (`_Unwind_*`): `libgcc_eh.a` when libgcc
+    /// was built with shared libraries enabled, `libgcc.a` itself when it was not.
+    public enum Unwinder: String, Sendable {
+        case gccEH = "gcc_eh"
+        case gcc
+    }
+
+    /// The prefix, absolute.
+    public var root: String
+    public var triple: Triple
+    /// `bin/TRIPLE-g++` exists (the `--toolchain host` flavour has only C).
+    public var hasCXX: Bool
+    /// The names of the packages in the manifest, sorted.
+    public var packages: [String]
+    /// `mimalloc` when the prefix's libc.a allocates with mimalloc, else `musl`.
+    public var malloc: String
+    public var unwinder: Unwinder
+
+    public init(root: String, triple: Triple = .x86_64Musl, hasCXX: Bool = true, packages: [String] = [],
+                malloc: String = "musl", unwinder: Unwinder = .gccEH) {
+        self.root = root
+        self.triple = triple
+        self.hasCXX = hasCXX
+        self.packages = packages.sorted()
+        self.malloc = malloc
+        self.unwinder = unwinder
+    }
+
+    /// Reads the prefix at `prefix` (relative paths are taken from the current directory).
+    /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
+    /// bootstrap command.
+    public static func read(prefix: String, triple: Triple = .x86_64Musl) throws -> PrefixDescription {
+        let root = RecipeSearchPath.absolute(prefix)
+        var description = PrefixDescription(root: root, triple: triple)
+        let fm = FileManager.default
+        guard fm.isExecutableFile(atPath: description.tool("gcc")) else {
+            throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))
+        }
+        description.hasCXX = fm.isExecutableFile(atPath: description.tool("g++"))
+        description.packages = (Manifest.load(prefix: root)?.packages.map(\.name) ?? []).sorted()
+        description.malloc = description.packages.contains("mimalloc") ? "mimalloc" : "musl"
+        description.unwinder = Self.unwinder(gccLibraries: "\(root)/lib/gcc/\(triple)")
+        return description
+    }
+
+    /// `gcc_eh` unless the prefix's own gcc has a `libgcc.a` and no `libgcc_eh.a` beside it.
+    /// A prefix without gcc's library directory uses the build machine's gcc, which has it.
+    static func unwinder(gccLibraries: String) -> Unwinder {
+        let fm = FileManager.default
+        let versions = (try? fm.contentsOfDirectory(atPath: gccLibraries)) ?? []
+        let directories = versions.map { "\(gccLibraries)/\($0)" }
+        if directories.contains(where: { fm.fileExists(atPath: "\($0)/libgcc_eh.a") }) { return .gccEH }
+        if directories.contains(where: { fm.fileExists(atPath: "\($0)/libgcc.a") }) { return .gcc }
+        return .gccEH
+    }
+
+    public func has(_ package: String) -> Bool { packages.contains(package) }
+
+    // MARK: Places in the prefix (each also as a path relative to the prefix, for the
+    // files that must stay correct when the prefix is moved).
+
+    public var sysroot: String { "\(root)/\(triple)" }
+    public var bin: String { "\(root)/bin" }
+    public func tool(_ name: String) -> String { "\(root)/\(Self.tool(name, triple: triple))" }
+    static func tool(_ name: String, triple: Triple) -> String { "bin/\(triple)-\(name)" }
+
+    public var pkgConfig: String { tool("pkg-config") }
+    public var rustLinker: String { "\(root)/\(RustLinker.linkerPath)" }
+    public var cmakeToolchainFile: String { "\(root)/\(CMakeToolchainFile.path)" }
+    public var mesonCrossFile: String { "\(root)/\(MesonCrossFile.path)" }
+    public var cargoConfig: String { "\(root)/\(CargoConfig.path)" }
+}

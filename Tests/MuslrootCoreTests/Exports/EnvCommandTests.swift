@@ -1,0 +1,78 @@
+import Foundation
+@testable import MuslrootCore
+import Testing
+
+/// `muslroot env` as a user runs it: what it reads from the prefix, what it prints for the
+/// packages installed, and the error (exit 1, naming the bootstrap command) without a toolchain.
+@Suite("Exports: muslroot env")
+struct EnvCommandTests {
+    @Test func describesWhatThePrefixHolds() throws {
+        let prefix = try FakePrefix(packages: ["zlib", "mimalloc", "openssl"], cxx: false)
+        defer { prefix.remove() }
+        let description = try prefix.description()
+        #expect(description.root == prefix.root)
+        #expect(description.packages == ["mimalloc", "openssl", "zlib"])
+        #expect(description.malloc == "mimalloc")
+        #expect(!description.hasCXX)
+        #expect(description.sysroot == "\(prefix.root)/x86_64-linux-musl")
+    }
+
+    @Test func crateVariablesOnlyForInstalledPackages() throws {
+        let bare = PrefixEnvironment(PrefixDescription(root: "/p"))
+        #expect(bare["X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_DIR"] == nil)
+        #expect(bare["LIBZ_SYS_STATIC"] == nil)
+        let both = PrefixEnvironment(PrefixDescription(root: "/p", packages: ["openssl", "zlib"]))
+        #expect(both["X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_DIR"] == "/p/x86_64-linux-musl/usr")
+        #expect(both["X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_STATIC"] == "1")
+        #expect(both["LIBZ_SYS_STATIC"] == "0")
+    }
+
+    @Test func rustVariablesAreTargetScoped() {
+        let environment = PrefixEnvironment(PrefixDescription(root: "/p"))
+        #expect(environment["CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER"] == "/p/lib/muslroot/rust/cc")
+        #expect(environment["CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS"] == "-C link-self-contained=no")
+        #expect(environment["PKG_CONFIG_x86_64_unknown_linux_musl"] == "/p/bin/x86_64-linux-musl-pkg-config")
+        #expect(environment["CMAKE_TOOLCHAIN_FILE_x86_64_unknown_linux_musl"] == "/p/share/muslroot/toolchain.cmake")
+        #expect(environment["PKG_CONFIG_ALL_STATIC"] == "1")
+        #expect(environment["HOST_PKG_CONFIG"] == "pkg-config")
+        // Set plainly, it would make the pkg-config crate link the sysroot's libraries dynamically.
+        #expect(environment["PKG_CONFIG_SYSROOT_DIR"] == nil)
+    }
+
+    @Test func noToolchainIsAFailureNamingTheBootstrapCommand() throws {
+        let directory = TemporaryDirectory("env-empty")
+        defer { directory.remove() }
+        #expect(throws: PrefixError.self) { try PrefixDescription.read(prefix: directory.path) }
+        let result = try runMuslroot(["env", "--prefix", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("muslroot bootstrap --prefix \(directory.path)"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func printsEachFormAndRefusesTwoFiles() throws {
+        let prefix = try FakePrefix(packages: ["openssl"])
+        defer { prefix.remove() }
+        let sh = try runMuslroot(["env", "--prefix", prefix.root])
+        #expect(sh.status == 0)
+        #expect(sh.stdout.contains("export CC='\(prefix.root)/bin/x86_64-linux-musl-gcc'"))
+        let json = try runMuslroot(["env", "--prefix", prefix.root, "--shell", "json"])
+        let values = try JSONDecoder().decode([String: String].self, from: Data(json.stdout.utf8))
+        #expect(values["X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_DIR"] == "\(prefix.root)/x86_64-linux-musl/usr")
+        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cargo"]).stdout.contains("[target.x86_64-unknown-linux-musl]"))
+        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cmake"]).stdout.contains("CMAKE_SYSROOT"))
+        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--meson"]).stdout.contains("[host_machine]"))
+        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cargo", "--meson"]).status == 2)
+        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--shell", "csh"]).status == 2)
+    }
+
+    @Test func unwinderIsWhereGccPutIt() throws {
+        let directory = TemporaryDirectory("env-unwinder")
+        defer { directory.remove() }
+        let libraries = "\(directory.path)/lib/gcc/x86_64-linux-musl"
+        #expect(PrefixDescription.unwinder(gccLibraries: libraries) == .gccEH)
+        directory.write("lib/gcc/x86_64-linux-musl/14.2.0/libgcc.a", "")
+        #expect(PrefixDescription.unwinder(gccLibraries: libraries) == .gcc)
+        directory.write("lib/gcc/x86_64-linux-musl/14.2.0/libgcc_eh.a", "")
+        #expect(PrefixDescription.unwinder(gccLibraries: libraries) == .gccEH)
+    }
+}
