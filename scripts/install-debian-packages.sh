@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages muslroot and its recipes need (scripts/debian-packages.txt), if missing.
+# Installs the Debian packages muslroot and its recipes need (scripts/debian-packages.txt, or the list
+# given), if missing.
 set -euo pipefail
-list="$(dirname "$0")/debian-packages.txt"
+list="${1:-$(dirname "$0")/debian-packages.txt}"
 missing=()
 while read -r p; do
     [ -n "$p" ] || continue

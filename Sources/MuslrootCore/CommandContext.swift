@@ -35,7 +35,10 @@ public struct CommandContext: Sendable {
     public var executable: String { commandLine.first ?? "muslroot" }
 
     /// The command as the user can type it again: `muslroot bootstrap --prefix ...`.
-    public var rerunCommand: String {
+    public var rerunCommand: String { Self.rerunCommand(commandLine) }
+
+    /// `commandLine` as the user can type it again, quoted for a shell.
+    public static func rerunCommand(_ commandLine: [String]) -> String {
         (["muslroot"] + commandLine.dropFirst()).map(StepRunner.quote).joined(separator: " ")
     }
 }

@@ -11,6 +11,13 @@ public enum JSONOutput {
 
 /// One JSON object on one line: the `--json` event format.
 public enum JSONLine {
+    /// An `Encodable` value as one line of JSON (keys sorted), as the `--json` event streams write them.
+    public static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? #"{"event":"error","error":"unencodable event"}"#
+    }
+
     public static func encode(_ object: [String: any Sendable]) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             return #"{"event":"error","error":"unencodable event"}"#

@@ -23,10 +23,10 @@ struct BuildOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    var absolutePrefix: String { RecipeSearchPath.absolute(prefix) }
+    var absolutePrefix: String { FileTree.absolute(prefix) }
 
     var workspace: Workspace {
-        workDir.map { Workspace(root: RecipeSearchPath.absolute($0)) } ?? .standard(for: absolutePrefix)
+        workDir.map { Workspace(root: FileTree.absolute($0)) } ?? .standard(for: absolutePrefix)
     }
 
     func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }

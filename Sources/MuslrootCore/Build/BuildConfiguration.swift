@@ -15,6 +15,8 @@ public struct BuildConfiguration: Sendable {
     /// More of what decides a recipe's build, by recipe name (for libraries: the toolchain's
     /// and their dependencies' fingerprints): part of every phase's fingerprint.
     public var fingerprintInputs: [String: [String]] = [:]
+    /// The toolchain libraries are built with (`${toolchain}`): the stage during `add`.
+    public var toolchain: String?
     /// The command to run again after an interruption (`CommandContext.rerunCommand`).
     public var rerunCommand = "muslroot"
 
@@ -37,6 +39,7 @@ public struct BuildConfiguration: Sendable {
             "target": .string(target.description),
             "jobs": .string(String(jobs)),
             "prefix": .string(prefix),
+            "toolchain": .string(toolchain ?? prefix),
             "sysroot": .string(sysroot),
             "destdir": .string(workspace.destination(recipe.name)),
             "source": .string(workspace.source(recipe.name)),

@@ -43,7 +43,7 @@ public actor BuildReporter: BuildObserver {
             emit(text: nil, json: ["event": "source-started", "recipe": recipe])
         case let .sourceFinished(recipe, seconds):
             preparing[recipe] = nil
-            emit(text: "sources ready: \(recipe) (\(Self.duration(seconds)))",
+            emit(text: "sources ready: \(recipe) (\(Quantity.duration(seconds)))",
                  json: ["event": "source-finished", "recipe": recipe, "seconds": seconds])
         case let .phaseStarted(node, log):
             running[node] = .now
@@ -52,7 +52,7 @@ public actor BuildReporter: BuildObserver {
         case let .phaseFinished(node, seconds):
             running[node] = nil
             finished += 1
-            emit(text: "[\(finished)/\(total)] done \(node) (\(Self.duration(seconds)))",
+            emit(text: "[\(finished)/\(total)] done \(node) (\(Quantity.duration(seconds)))",
                  json: ["event": "phase-finished", "phase": node.description, "seconds": seconds])
         case let .phaseFailed(node, log):
             running[node] = nil
@@ -87,8 +87,8 @@ public actor BuildReporter: BuildObserver {
     private func redraw() {
         guard style == .terminal else { return }
         let now = ContinuousClock.now
-        var items = running.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.duration(($0.value).secondsUntil(now)))" }
-        items += preparing.sorted { $0.key < $1.key }.map { "unpacking \($0.key) \(Self.duration($0.value.secondsUntil(now)))" }
+        var items = running.sorted { $0.key < $1.key }.map { "\($0.key) \(Quantity.duration(($0.value).secondsUntil(now)))" }
+        items += preparing.sorted { $0.key < $1.key }.map { "unpacking \($0.key) \(Quantity.duration($0.value.secondsUntil(now)))" }
         let line = "[\(finished)/\(total)] " + (items.isEmpty ? "waiting" : items.joined(separator: ", "))
         write("\r\u{1B}[K" + String(line.prefix(200)))
     }
@@ -97,10 +97,6 @@ public actor BuildReporter: BuildObserver {
         output.write(text)
     }
 
-    static func duration(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded())
-        return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : String(format: "%.1fs", seconds)
-    }
 }
 
 extension ContinuousClock.Instant {

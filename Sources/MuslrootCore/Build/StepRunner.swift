@@ -54,15 +54,12 @@ struct StepRunner: Sendable {
         options.teardownSequence = [
             .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(3)),
         ]
-        let keys = Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in
-            Environment.Key(rawValue: key).map { ($0, value) }
-        })
         let groups = processGroups
         do {
             let result = try await Subprocess.run(
                 .path(FilePath(argv[0])),
                 arguments: Arguments(Array(argv.dropFirst())),
-                environment: .custom(keys),
+                environment: HostCommand.subprocessEnvironment(environment),
                 workingDirectory: FilePath(command.directory),
                 platformOptions: options,
                 input: .none,

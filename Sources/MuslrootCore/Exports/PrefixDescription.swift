@@ -37,7 +37,7 @@ public struct PrefixDescription: Sendable, Equatable {
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
     /// bootstrap command.
     public static func read(prefix: String, triple: Triple = .x86_64Musl) throws -> PrefixDescription {
-        let root = RecipeSearchPath.absolute(prefix)
+        let root = FileTree.absolute(prefix)
         var description = PrefixDescription(root: root, triple: triple)
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {

@@ -21,17 +21,19 @@ public struct HostCommand: Sendable {
         self.environment = environment
     }
 
+    /// A command's whole environment as swift-subprocess takes it (names it cannot hold are dropped).
+    static func subprocessEnvironment(_ environment: [String: String]) -> Subprocess.Environment {
+        .custom(Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in
+            Subprocess.Environment.Key(rawValue: key).map { ($0, value) }
+        }))
+    }
+
     public func run() async throws -> Outcome {
         var options = PlatformOptions()
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(2))]
         let executable: Executable = argv[0].contains("/") ? .path(FilePath(argv[0])) : .name(argv[0])
-        var env: Subprocess.Environment = .inherit
-        if let environment {
-            env = .custom(Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in
-                Subprocess.Environment.Key(rawValue: key).map { ($0, value) }
-            }))
-        }
+        let env: Subprocess.Environment = environment.map(Self.subprocessEnvironment) ?? .inherit
         let result = try await Subprocess.run(
             executable,
             arguments: Arguments(Array(argv.dropFirst())),

@@ -21,7 +21,6 @@ public struct Add: Sendable {
     public var observer: (any BuildObserver)?
     /// The command line, for messages and the lock's note (`CommandContext.commandLine`).
     public var commandLine: [String] = ["muslroot", "add"]
-    var rerunCommand: String { (["muslroot"] + commandLine.dropFirst()).map(StepRunner.quote).joined(separator: " ") }
 
     public init(book: RecipeBook, requested: [String], prefix: String, workspace: Workspace, jobs: Int, keepWork: Bool,
                 environment: [String: String], sources: any SourcePreparing, observer: (any BuildObserver)?) {
@@ -48,12 +47,7 @@ public struct Add: Sendable {
     }
 
     public func run() async throws -> Outcome {
-        do {
-            return try await build()
-        } catch {
-            if Task.isCancelled, !(error is BuildError) { throw BuildError.interrupted(rerun: rerunCommand) }
-            throw error
-        }
+        try await BuildError.reportingInterruption(rerun: commandLine) { try await build() }
     }
 
     private func build() async throws -> Outcome {
@@ -65,10 +59,8 @@ public struct Add: Sendable {
         if needed.isEmpty { return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name)) }
 
         try await Installer.checkUsable(prefix: prefix)
-        let lock = try PrefixLock(prefix: prefix, commandLine: commandLine)
-        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
-        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
-        defer { withExtendedLifetime((lock, workLock)) {} }
+        let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
+        defer { withExtendedLifetime(locks) {} }
 
         let buildPlan = plan.restricted(to: needed)
         try await sources.fetchAll(for: buildPlan.recipes)
@@ -83,7 +75,8 @@ public struct Add: Sendable {
             environment: LibraryEnvironment.make(from: BuildEnvironment.cleaned(environment), toolchain: "\(workspace.stage)/bin",
                                                  sysroot: sysroot, triple: target))
         configuration.fingerprintInputs = fingerprints.mapValues { [$0] }
-        configuration.rerunCommand = rerunCommand
+        configuration.rerunCommand = CommandContext.rerunCommand(commandLine)
+        configuration.toolchain = workspace.stage
         let merged = MergedFiles()
         var executor = Executor(plan: buildPlan, configuration: configuration, sources: sources, observer: observer)
         let workRoot = workspace.root

@@ -19,7 +19,6 @@ public struct Bootstrap: Sendable {
     public var allocator: Allocator = .musl
     /// The command line, for messages and the lock's note (`CommandContext.commandLine`).
     public var commandLine: [String] = ["muslroot", "bootstrap"]
-    var rerunCommand: String { (["muslroot"] + commandLine.dropFirst()).map(StepRunner.quote).joined(separator: " ") }
     public var keepWork: Bool
     public var environment: [String: String]
     public var sources: any SourcePreparing
@@ -58,13 +57,7 @@ public struct Bootstrap: Sendable {
     }
 
     public func run() async throws -> Outcome {
-        do {
-            return try await build()
-        } catch {
-            // However far it got, an interrupted run says so, and how to go on.
-            if Task.isCancelled, !(error is BuildError) { throw BuildError.interrupted(rerun: rerunCommand) }
-            throw error
-        }
+        try await BuildError.reportingInterruption(rerun: commandLine) { try await build() }
     }
 
     private func build() async throws -> Outcome {
@@ -77,16 +70,14 @@ public struct Bootstrap: Sendable {
         if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
             throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))
         }
-        let lock = try PrefixLock(prefix: prefix, commandLine: commandLine)
-        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
-        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
-        defer { withExtendedLifetime((lock, workLock)) {} }
+        let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
+        defer { withExtendedLifetime(locks) {} }
 
         try await sources.fetchAll(for: plan.recipes)
         var configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
             environment: environment)
-        configuration.rerunCommand = rerunCommand
+        configuration.rerunCommand = CommandContext.rerunCommand(commandLine)
         try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
         // Every phase is done and its files are in dest/: the large source and build trees are
         // no longer needed (a re-run goes straight to staging), so they go while the stage is
@@ -116,7 +107,7 @@ public struct Bootstrap: Sendable {
         if let hostCompiler { packages.append(hostCompiler.package(files: files[HostCompiler.packageName, default: []].sorted())) }
         let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
                                          environment: configuration.environment, logs: workspace.logs,
-                                         rerunCommand: rerunCommand).run()
+                                         rerunCommand: CommandContext.rerunCommand(commandLine)).run()
         var manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
                                 created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor, malloc: allocator)
         manifest.generated = try writeExports(into: stage.root, manifest: manifest)

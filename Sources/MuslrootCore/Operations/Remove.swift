@@ -35,10 +35,8 @@ public struct Remove: Sendable {
         }
 
         try await Installer.checkUsable(prefix: prefix)
-        let lock = try PrefixLock(prefix: prefix, commandLine: commandLine)
-        try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true)
-        let workLock = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
-        defer { withExtendedLifetime((lock, workLock)) {} }
+        let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
+        defer { withExtendedLifetime(locks) {} }
 
         let removed = manifest.packages.filter { names.contains($0.name) }
         let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, triple: .x86_64Musl)

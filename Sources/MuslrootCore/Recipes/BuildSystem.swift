@@ -14,6 +14,9 @@ public enum BuildSystem: String, Sendable, CaseIterable {
     case cmake
     /// A plain Makefile: make with the cross tools on its command line, make install.
     case make
+    /// Meson and ninja, with the prefix's cross file. ninja has no make jobserver: it runs
+    /// `--jobs` jobs of its own.
+    case meson
 
     /// The recipe keys that feed the templates: lists of strings, empty when absent.
     static let optionKeys = ["configure-options", "make-options", "install-targets", "cflags"]
@@ -46,6 +49,12 @@ public enum BuildSystem: String, Sendable, CaseIterable {
             ]]),
              phase("build", [["make", "${make-options}"]]),
              phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
+        case .meson:
+            [phase("configure", [[
+                "/bin/sh", "-c", Self.mesonSetup, "${toolchain}", "${source}", "${configure-options}",
+            ]], environment: ["CFLAGS": Self.cflags]),
+             phase("build", [["ninja", "-j", "${jobs}", "${make-options}"]]),
+             phase("install", [["meson", "install", "--no-rebuild", "--destdir", "${destdir}"]])]
         case .make:
             [phase("build", [["make", "CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "${make-options}"]],
                    directory: "${source}"),
@@ -53,6 +62,15 @@ public enum BuildSystem: String, Sendable, CaseIterable {
                    directory: "${source}")]
         }
     }
+
+    /// `meson setup` with the cross file of the toolchain (`$0`) made absolute (Debian's Meson
+    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory.
+    static let mesonSetup = """
+        toolchain=$0 source=$1; shift 2
+        sed "s|'@DIRNAME@' / '..' / '..'|'$toolchain'|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
+        exec meson setup --cross-file cross.ini --prefix=/usr --libdir=lib --buildtype=release \
+            --default-library=static -Db_staticpic=true "$@" . "$source"
+        """
 
     /// The template's phases with the recipe's own laid over them.
     func phases(overriddenBy own: [Phase]) -> [Phase] {

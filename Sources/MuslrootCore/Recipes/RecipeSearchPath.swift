@@ -19,7 +19,7 @@ public struct RecipeSearchPath: Sendable {
             directories += fromEnvironment.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         directories += overlays
-        return RecipeSearchPath(directories: directories.map(absolute))
+        return RecipeSearchPath(directories: directories.map(FileTree.absolute))
     }
 
     public func load() throws(RecipeError) -> RecipeBook {
@@ -47,9 +47,4 @@ public struct RecipeSearchPath: Sendable {
         throw .noShippedRecipes(executable: executable.path, searched: [share])
     }
 
-    /// An absolute path with no `.`, `..` or trailing slash (`~/cross/` and `~/cross` are one prefix).
-    public static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return URL(fileURLWithPath: full).standardizedFileURL.path
-    }
 }

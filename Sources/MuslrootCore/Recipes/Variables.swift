@@ -1,13 +1,14 @@
 /// `${name}` references in recipe commands, and their expansion.
 ///
 /// Built-in variables: `name`, `version`, `target` (the triple), `jobs`, `prefix` (the final
-/// install prefix), `destdir` (the staging root installs go to), `sysroot` (the sysroot that
+/// install prefix), `toolchain` (the toolchain a library is built with: the stage the
+/// prefix is copied into during `add`, else the prefix), `destdir` (the staging root installs go to), `sysroot` (the sysroot that
 /// headers and libraries are found in while building), `source` and `build` (this recipe's
 /// source tree and build directory). `source:NAME` and `build:NAME` are another recipe's.
 /// A recipe's `[vars]` add to these; a list variable that stands alone as one argv element
 /// is spliced into the command as several arguments.
 public struct VariableScope: Sendable {
-    public static let builtins = ["name", "version", "target", "jobs", "prefix", "destdir", "sysroot", "source", "build"]
+    public static let builtins = ["name", "version", "target", "jobs", "prefix", "toolchain", "destdir", "sysroot", "source", "build"]
     public static let perRecipe = ["source", "build"]
 
     public var values: [String: VariableValue]

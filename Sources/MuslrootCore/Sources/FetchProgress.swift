@@ -42,14 +42,11 @@ enum Quantity {
         return unit == 0 ? "\(count) B" : String(format: "%.1f", value) + " " + units[unit]
     }
 
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(format: "%.1fs", value) : "\(Int(value.rounded()))s"
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "--:--" }
+    /// The one duration format of muslroot's output: `4.2s`, `1m05s`, `1h02m03s` (`--` when unknown).
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "--" }
         let total = Int(seconds.rounded())
-        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
-            : String(format: "%d:%02d", total / 60, total % 60)
+        if total >= 3600 { return String(format: "%dh%02dm%02ds", total / 3600, total / 60 % 60, total % 60) }
+        return total >= 60 ? String(format: "%dm%02ds", total / 60, total % 60) : String(format: "%.1fs", seconds)
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Whole directory trees: removing them, and sweeping what interrupted runs left behind.
-enum FileTree {
-    /// `path` made absolute (against the current directory) and standardized.
-    static func absolute(_ path: String) -> String {
+public enum FileTree {
+    /// `path` made absolute (against the current directory), with no `.`, `..` or trailing
+    /// slash, symbolic links left as they are: `~/cross/` and `~/cross` are one prefix. The
+    /// one normalization of user-given paths.
+    public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
+        return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
     /// Removes `path` and everything below it, symlinks included (never followed), and

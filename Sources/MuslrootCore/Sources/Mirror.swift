@@ -23,7 +23,7 @@ public enum Mirror: Sendable, Equatable, CustomStringConvertible {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .badMirror(text)
         }
-        self = .directory((path as NSString).standardizingPath)
+        self = .directory(FileTree.absolute(path))
     }
 
     /// The command line's mirrors first, then those of MUSLROOT_MIRRORS (separated by

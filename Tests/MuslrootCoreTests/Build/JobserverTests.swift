@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Jobserver", .timeLimit(.minutes(1)))
 struct JobserverTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
 
     /// The tokens in the pool right now, read out and written back.
     func freeSlots(_ jobserver: Jobserver) throws -> Int {

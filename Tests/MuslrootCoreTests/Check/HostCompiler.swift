@@ -57,16 +57,8 @@ enum HostCompiler {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let log = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: log, as: UTF8.self))
+        let result = try runProgram(executable, arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// The `uname -m` spelling of the machine the tests run on.

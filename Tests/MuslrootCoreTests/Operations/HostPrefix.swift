@@ -1,17 +1,23 @@
 import Foundation
+@testable import MuslrootCore
 import Testing
 
 /// One `--toolchain host` prefix per test process, bootstrapped from ../shared/mirror the
-/// way a user would (through the built `muslroot`), and the libraries added to it once.
+/// way a user would (through the built `muslroot`), and the libraries added to it once. It
+/// lives in a fixed directory under /tmp that the next test process empties first, so that
+/// runs do not pile up gigabytes of prefixes.
 actor HostPrefix {
-    static let shared = HostPrefix(bootstrapArguments: [])
+    static let shared = HostPrefix(name: "musl", bootstrapArguments: [])
     /// The same toolchain with mimalloc in its libc.a.
-    static let mimalloc = HostPrefix(bootstrapArguments: ["--malloc", "mimalloc"])
+    static let mimalloc = HostPrefix(name: "mimalloc", bootstrapArguments: ["--malloc", "mimalloc"])
 
-    let root = TemporaryDirectory("hostprefix")
+    let root: TemporaryDirectory
     let bootstrapArguments: [String]
 
-    init(bootstrapArguments: [String]) {
+    init(name: String, bootstrapArguments: [String]) {
+        let path = NSTemporaryDirectory() + "muslroot-test-hostprefix-\(name)"
+        FileTree.remove(path)
+        root = TemporaryDirectory(at: path)
         self.bootstrapArguments = bootstrapArguments
     }
     var prefix: String { "\(root.path)/cross" }
@@ -67,20 +73,9 @@ func shell(_ script: String, in directory: String, environment: [String: String]
     try await withCheckedThrowingContinuation { continuation in
         Thread {
             continuation.resume(with: Result {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", script]
-                process.currentDirectoryURL = URL(fileURLWithPath: directory)
-                var env = ProcessInfo.processInfo.environment
-                for (key, value) in environment { env[key] = value }
-                process.environment = env
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                process.standardError = pipe
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+                let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                let result = try runProgram("/bin/sh", ["-c", script], environment: env, directory: directory)
+                return (result.status, result.stdout + result.stderr)
             })
         }.start()
     }

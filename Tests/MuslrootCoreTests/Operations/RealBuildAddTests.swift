@@ -90,7 +90,7 @@ struct RealBuildAddTests {
     func movedAndRemoved() async throws {
         try #require(try await HostPrefix.shared.withLibraries().status == 0)
         let original = await HostPrefix.shared.prefix
-        let moved = TemporaryDirectory("moved prefix")
+        let moved = TemporaryDirectory("moved-prefix")
         defer { moved.remove() }
         let prefix = "\(moved.path)/elsewhere"
         #expect(try await shell("cp -a '\(original)' '\(prefix)'", in: moved.path).status == 0)
@@ -120,7 +120,7 @@ struct RealBuildAddTests {
     func exampleRecipe() async throws {
         try #require(try await HostPrefix.shared.toolchain().status == 0)
         let original = await HostPrefix.shared.toolchainOnly
-        let copy = TemporaryDirectory("example recipe")
+        let copy = TemporaryDirectory("example-recipe")
         defer { copy.remove() }
         let prefix = "\(copy.path)/cross"
         #expect(try await shell("cp -a '\(original)' '\(prefix)'", in: copy.path).status == 0)

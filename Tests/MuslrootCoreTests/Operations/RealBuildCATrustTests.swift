@@ -50,18 +50,18 @@ struct RealBuildCATrustTests {
                 try FileManager.default.createDirectory(atPath: ("\(root)/\(link)" as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try FileManager.default.createSymbolicLink(atPath: "\(root)/\(link)", withDestinationPath: target)
             }
-            let run = try await shell("env -i chroot '\(root)' /tls-client \(server.port)", in: dir.path)
+            let run = try await shell("env -i /usr/sbin/chroot '\(root)' /tls-client \(server.port)", in: dir.path)
             #expect(run.status == 0, "\(layout.name): \(run.output)")
             #expect(run.output.contains("tls ok: verified localhost, server said \"hello\""), "\(layout.name): \(run.output)")
         }
         // Without the CA, the same client refuses the server: the successes above are the bundles'.
         let bare = try makeRoot("\(dir.path)/bare", client: "\(dir.path)/tls-client")
-        let refused = try await shell("env -i chroot '\(bare)' /tls-client \(server.port)", in: dir.path)
+        let refused = try await shell("env -i /usr/sbin/chroot '\(bare)' /tls-client \(server.port)", in: dir.path)
         #expect(refused.status == 1, "\(refused.output)")
         #expect(refused.output.contains("certificate"), "\(refused.output)")
         // SSL_CERT_FILE still wins.
         try place("\(dir.path)/ca.pem", at: "\(bare)/opt/custom-ca.pem")
-        let custom = try await shell("env -i SSL_CERT_FILE=/opt/custom-ca.pem chroot '\(bare)' /tls-client \(server.port)", in: dir.path)
+        let custom = try await shell("env -i SSL_CERT_FILE=/opt/custom-ca.pem /usr/sbin/chroot '\(bare)' /tls-client \(server.port)", in: dir.path)
         #expect(custom.status == 0, "\(custom.output)")
     }
 
@@ -78,7 +78,7 @@ struct RealBuildCATrustTests {
 }
 
 /// Fixtures/tls_server.py, started on 127.0.0.1; its port read from its first line.
-final class TLSServer: Sendable {
+final class TLSServer {
     let process: Process
     let port: Int
 
@@ -98,8 +98,9 @@ final class TLSServer: Sendable {
         self.port = port
     }
 
+    /// SIGKILL: a child of the test runner may have SIGTERM blocked.
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

@@ -15,12 +15,12 @@ struct ExtractorTests {
 
     @Test(arguments: ["tar", "tar.gz", "tar.xz", "tar.bz2", "tar.zst"])
     func unpacksAndStripsTheTopDirectory(suffix: String) async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.\(suffix)"
         try makeArchive(archive, Self.good)
         let destination = "\(scratch.path)/out/pkg"
         try await Extractor.extract(archive, into: destination)
-        #expect(Scratch.listing(destination) == ["configure", "include", "include/up.c", "read-only.txt",
+        #expect(TemporaryDirectory.listing(destination) == ["configure", "include", "include/up.c", "read-only.txt",
                                                   "src", "src/hard.c", "src/link.c", "src/main.c"])
         let attributes = try FileManager.default.attributesOfItem(atPath: "\(destination)/configure")
         #expect((attributes[.posixPermissions] as? Int) == 0o755)
@@ -31,11 +31,11 @@ struct ExtractorTests {
         #expect(try String(contentsOfFile: "\(destination)/include/up.c", encoding: .utf8).hasPrefix("int main"))
         var info = stat()
         #expect(stat("\(destination)/src/hard.c", &info) == 0 && info.st_nlink == 2)
-        #expect(Scratch.listing("\(scratch.path)/out") == ["pkg"] + Scratch.listing(destination).map { "pkg/\($0)" })
+        #expect(TemporaryDirectory.listing("\(scratch.path)/out") == ["pkg"] + TemporaryDirectory.listing(destination).map { "pkg/\($0)" })
     }
 
     @Test func leavesOutExcludedPathsAndEverythingUnderThem() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.xz"
         try makeArchive(archive, Self.good + [
             ["name": "pkg-1.0/testsuite", "type": "dir"],
@@ -44,12 +44,12 @@ struct ExtractorTests {
         ])
         let destination = "\(scratch.path)/out/pkg"
         try await Extractor.extract(archive, into: destination, excluding: ["testsuite", "src/link.c", "configure/"])
-        #expect(Scratch.listing(destination) == ["include", "include/up.c", "read-only.txt", "src", "src/hard.c",
+        #expect(TemporaryDirectory.listing(destination) == ["include", "include/up.c", "read-only.txt", "src", "src/hard.c",
                                                   "src/main.c", "testsuite-data.txt"])
     }
 
     @Test func anExcludePathWithNothingThereIsAnError() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.gz"
         try makeArchive(archive, Self.good)
         let error = await #expect(throws: ExtractError.self) {
@@ -61,7 +61,7 @@ struct ExtractorTests {
     }
 
     @Test func refusesAHardlinkToAnExcludedFile() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.gz"
         try makeArchive(archive, Self.good)
         let error = await #expect(throws: ExtractError.self) {
@@ -102,7 +102,7 @@ struct ExtractorTests {
     @Test(arguments: hostile.indices)
     func hostileArchivesWriteNothingOutside(index: Int) async throws {
         let (name, template) = Self.hostile[index]
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let outside = scratch.sub("outside")
         let secret = scratch.write("outside/secret", "secret\n")
         let entries = template.map { entry in
@@ -118,15 +118,15 @@ struct ExtractorTests {
         case .refusedEntry?, .notOneTopLevelDirectory?: break
         default: Issue.record("\(name): \(String(describing: error))")
         }
-        #expect(Scratch.listing(outside) == ["secret"], "\(name)")
+        #expect(TemporaryDirectory.listing(outside) == ["secret"], "\(name)")
         #expect(try String(contentsOfFile: secret, encoding: .utf8) == "secret\n")
-        #expect(Scratch.listing(work).isEmpty, "\(name): nothing at the destination, no scratch left")
-        #expect(Scratch.listing(scratch.path) == ["hostile.tar.gz", "outside", "outside/secret", "work"], "\(name)")
+        #expect(TemporaryDirectory.listing(work).isEmpty, "\(name): nothing at the destination, no scratch left")
+        #expect(TemporaryDirectory.listing(scratch.path) == ["hostile.tar.gz", "outside", "outside/secret", "work"], "\(name)")
     }
 
     /// `pkg/a\xff` and `pkg/a\xfe` once both became `pkg/a\u{FFFD}`: one file, exit 0.
     @Test func refusesNamesThatAreNotUTF8() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.gz"
         try makeArchive(archive, [["name": "pkg/ok", "data": "x"], ["name_hex": "706b672f61ff", "data": "one"],
                                   ["name_hex": "706b672f61fe", "data": "two"]])
@@ -137,7 +137,7 @@ struct ExtractorTests {
 
     /// Archives the file system cannot take say which entry and why, not "check free space".
     @Test func entriesThatCannotBeWrittenSayWhy() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let link = "\(scratch.path)/link.tar.gz"
         try makeArchive(link, [["name": "pkg/a", "data": "a"], ["name": "pkg/h", "type": "hardlink", "target": "pkg/missing"]])
         let linkError = await #expect(throws: ExtractError.self) { try await Extractor.extract(link, into: "\(scratch.path)/out") }
@@ -153,7 +153,7 @@ struct ExtractorTests {
     }
 
     @Test func aFlatArchiveSaysWhatToCheck() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/flat.tar.gz"
         try makeArchive(archive, [["name": "a", "data": "a"], ["name": "b", "data": "b"]])
         let error = await #expect(throws: ExtractError.self) { try await Extractor.extract(archive, into: "\(scratch.path)/out") }
@@ -162,30 +162,30 @@ struct ExtractorTests {
     }
 
     @Test func corruptArchiveLeavesNothing() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.xz"
         try makeArchive(archive, Self.good + (0..<50).map { ["name": "pkg-1.0/f\($0)", "data": String(repeating: "x\($0)", count: 2000)] })
         let whole = try Data(contentsOf: URL(fileURLWithPath: archive))
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: archive))
         await #expect(throws: ExtractError.self) { try await Extractor.extract(archive, into: "\(scratch.path)/out/tree") }
-        #expect(Scratch.listing("\(scratch.path)/out").isEmpty)
+        #expect(TemporaryDirectory.listing("\(scratch.path)/out").isEmpty)
     }
 
     @Test func notAnArchive() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let file = scratch.write("plain.tar.gz", "this is not an archive\n")
         let error = await #expect(throws: ExtractError.self) { try await Extractor.extract(file, into: "\(scratch.path)/out") }
         guard case .unreadable? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     @Test func refusesANonEmptyDestination() async throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let archive = "\(scratch.path)/pkg.tar.gz"
         try makeArchive(archive, Self.good)
         scratch.write("out/keep.txt", "mine")
         await #expect(throws: ExtractError.destinationExists(path: "\(scratch.path)/out")) {
             try await Extractor.extract(archive, into: "\(scratch.path)/out")
         }
-        #expect(Scratch.listing("\(scratch.path)/out") == ["keep.txt"])
+        #expect(TemporaryDirectory.listing("\(scratch.path)/out") == ["keep.txt"])
     }
 }

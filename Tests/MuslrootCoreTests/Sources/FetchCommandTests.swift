@@ -6,7 +6,7 @@ import Testing
 
 /// `muslroot fetch` as a user runs it, against a directory mirror and a recipe overlay.
 struct FetchCommandTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
     let mirror: String
     let recipes: String
     let cache: String
@@ -40,18 +40,18 @@ struct FetchCommandTests {
 
     @Test func fillsTheCacheThenWorksOffline() async throws {
         try await fetch(["tiny", "--mirror", mirror, "--json"])
-        let cached = Scratch.listing(cache)
+        let cached = TemporaryDirectory.listing(cache)
         #expect(cached.count == 2 && cached.last?.hasSuffix("/tiny-1.0.tar.gz") == true)
         FileTree.remove(mirror)
         try await fetch(["tiny"])
-        #expect(Scratch.listing(cache) == cached)
+        #expect(TemporaryDirectory.listing(cache) == cached)
     }
 
     @Test func aCorruptMirrorFailsAndCachesNothing() async throws {
         try "not the right bytes".write(toFile: "\(mirror)/tiny-1.0.tar.gz", atomically: false, encoding: .utf8)
         await #expect(throws: (any Error).self) { try await fetch(["tiny", "--mirror", mirror]) }
-        #expect(Scratch.listing(cache).isEmpty)
-        #expect(Scratch.listing("\(cache).rejected").count == 1)
+        #expect(TemporaryDirectory.listing(cache).isEmpty)
+        #expect(TemporaryDirectory.listing("\(cache).rejected").count == 1)
     }
 
     /// A --mirror that is neither a URL nor a directory is bad usage: exit 2, nothing fetched.

@@ -4,7 +4,7 @@ import Testing
 
 /// Downloads against a server the test starts on 127.0.0.1, with faults injected.
 @Suite struct FetcherTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
     let served: String
     let file = "pkg-1.0.tar.gz"
     let sha: String
@@ -41,7 +41,7 @@ import Testing
         let path = try await fetcher(progress: log).fetch(source(file, url: server.url("ok/\(file)"), sha256: sha))
         expectVerified(path)
         #expect(log.events.contains { if case .done(_, _, _, 300_000) = $0 { true } else { false } })
-        #expect(Scratch.listing(cache.partialDirectory).allSatisfy { $0.hasSuffix(".lock") })
+        #expect(TemporaryDirectory.listing(cache.partialDirectory).allSatisfy { $0.hasSuffix(".lock") })
     }
 
     @Test func notFoundIsNotRetried() async throws {
@@ -50,7 +50,7 @@ import Testing
         guard case .unavailable(_, _, _, let attempts)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(attempts.map(\.failure) == [.httpStatus(url: server.url("404/\(file)"), status: 404)])
         #expect(server.requests.count == 1)
-        #expect(Scratch.listing(cache.directory).isEmpty)
+        #expect(TemporaryDirectory.listing(cache.directory).isEmpty)
     }
 
     @Test func serverErrorIsRetried() async throws {
@@ -116,7 +116,7 @@ import Testing
         #expect((wanted, actual) == (expected, sha))
         #expect(keptAt.hasPrefix(cache.rejectedDirectory + "/"))
         #expect(sha256(keptAt) == sha)
-        #expect(Scratch.listing(cache.directory).isEmpty)
+        #expect(TemporaryDirectory.listing(cache.directory).isEmpty)
         let message = error!.description
         #expect(message.contains(expected) && message.contains(sha))
     }

@@ -4,7 +4,7 @@ import Testing
 
 struct MirrorTests {
     @Test func urlsAndDirectories() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let mirrors = try Mirror.list(arguments: ["https://example.org/src/", scratch.path],
                                       environment: [Mirror.environmentVariable: "ftp://a.example/x, file:///srv/m\thttps://example.org/src/"])
         #expect(mirrors == [.url("https://example.org/src/"), .directory(scratch.path), .url("ftp://a.example/x"), .url("file:///srv/m")])
@@ -21,7 +21,7 @@ struct MirrorTests {
     }
 
     @Test func aCacheDirectoryServesAsAMirror() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryDirectory()
         let sha = String(repeating: "1", count: 64)
         scratch.write("\(sha)/a.tar.gz", "x")
         #expect(Mirror.directory(scratch.path).url(for: source("a.tar.gz", url: "", sha256: sha))

@@ -5,7 +5,7 @@ import Testing
 /// A recipe's patches are hashed by one function, for the source stamp and the build
 /// fingerprints alike; a missing patch is an error naming it, never hashed as empty.
 struct PatchHashTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
 
     func recipe(patches: [String]) -> Recipe {
         Recipe(name: "pkg", version: "1.0", summary: "", homepage: "", license: "", kind: .library, optional: false,

@@ -6,7 +6,7 @@ import Testing
 /// `muslroot extract` and `muslroot fetch`, each given a generous time limit that only a
 /// hang reaches.
 struct SourceInputTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
     let file = "tiny-1.0.tar.gz"
 
     /// A recipe for `file` whose own URL has nothing listening, and an empty mirror directory.
@@ -55,7 +55,7 @@ struct SourceInputTests {
             #"ulimit -f 20000; exec "$MUSLROOT" fetch tiny --recipes recipes --mirror mirror --cache-dir cache"#, in: scratch.path)
         #expect(run.status == 1, "\(run.output)")
         #expect(run.output.contains("\(mirror)/\(file) is a character device, not a regular file"), "\(run.output)")
-        #expect(Scratch.listing("\(scratch.path)/cache.partial").allSatisfy { $0.hasSuffix(".lock") })
+        #expect(TemporaryDirectory.listing("\(scratch.path)/cache.partial").allSatisfy { $0.hasSuffix(".lock") })
     }
 
     static let canMountTmpfs = (try? runCommandLine("unshare --user --map-root-user --mount true", in: "/tmp", limit: 60))?.status == 0

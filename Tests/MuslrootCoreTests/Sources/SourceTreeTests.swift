@@ -3,7 +3,7 @@ import Testing
 @testable import MuslrootCore
 
 struct SourceTreeTests {
-    let scratch = Scratch()
+    let scratch = TemporaryDirectory()
     let main: Source
     let extra: Source
     let archives: [Source: String]
@@ -45,7 +45,7 @@ struct SourceTreeTests {
         #expect(try String(contentsOfFile: "\(tree)/third_party/dep/dep.h", encoding: .utf8) == "#define DEP 2\n")
         let stamp = try String(contentsOfFile: "\(tree)/\(SourceStamp.fileName)", encoding: .utf8)
         #expect(stamp.contains(main.sha256) && stamp.contains(extra.sha256) && stamp.contains("0002-two.patch"))
-        #expect(Scratch.listing("\(scratch.path)/build").filter { !$0.hasPrefix("pkg-src") }.isEmpty, "no scratch left")
+        #expect(TemporaryDirectory.listing("\(scratch.path)/build").filter { !$0.hasPrefix("pkg-src") }.isEmpty, "no scratch left")
     }
 
     @Test func aMatchingTreeIsKeptAnotherReplaced() async throws {
@@ -58,7 +58,7 @@ struct SourceTreeTests {
         try await SourceTree.prepare(recipe(patches: [changed]), archives: archives, at: tree)
         #expect(!FileManager.default.fileExists(atPath: "\(tree)/built.o"), "other stamp: the tree is made again")
         #expect(try String(contentsOfFile: "\(tree)/hello.c", encoding: .utf8).hasPrefix("int x = 3;"))
-        #expect(Scratch.listing("\(scratch.path)/build").filter { !$0.hasPrefix("pkg-src") }.isEmpty)
+        #expect(TemporaryDirectory.listing("\(scratch.path)/build").filter { !$0.hasPrefix("pkg-src") }.isEmpty)
     }
 
     @Test func changingWhatIsExcludedMakesTheTreeAgain() async throws {
@@ -84,7 +84,7 @@ struct SourceTreeTests {
         #expect(status == "exited with status 1")
         #expect(output.contains("FAILED"))
         #expect(error!.description.contains("0002-bad.patch"))
-        #expect(Scratch.listing("\(scratch.path)/build").isEmpty)
+        #expect(TemporaryDirectory.listing("\(scratch.path)/build").isEmpty)
     }
 
     @Test func aMissingArchiveIsNamed() async throws {

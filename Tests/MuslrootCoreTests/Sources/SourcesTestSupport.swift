@@ -12,38 +12,6 @@ enum Fixtures {
     static var mirrorPresent: Bool { FileManager.default.fileExists(atPath: "\(mirror)/SHA256SUMS") }
 }
 
-/// A directory of its own for one test, removed at the end.
-final class Scratch {
-    let path: String
-
-    init() {
-        let template = NSTemporaryDirectory() + "muslroot-test-XXXXXX"
-        var bytes = Array(template.utf8CString)
-        path = bytes.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
-
-    deinit { FileTree.remove(path) }
-
-    func sub(_ name: String) -> String {
-        let full = "\(path)/\(name)"
-        try? FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-        return full
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let full = "\(path)/\(name)"
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? text.write(toFile: full, atomically: false, encoding: .utf8)
-        return full
-    }
-
-    /// Every path below `directory`, relative, sorted.
-    static func listing(_ directory: String) -> [String] {
-        ((FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []).sorted()
-    }
-}
-
 /// Runs a program to the end (tests may use Foundation's Process); returns status and output.
 @discardableResult
 func runTool(_ arguments: [String], input: String? = nil, directory: String? = nil) throws -> (Int32, String) {

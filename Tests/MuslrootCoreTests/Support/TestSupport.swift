@@ -23,14 +23,23 @@ enum TestPaths {
     }
 }
 
-/// A fresh directory under /tmp, removed by `remove()`.
-struct TemporaryDirectory {
+/// A fresh directory under /tmp for one test, removed by `remove()` or when the last
+/// reference to it goes (read-only directories a build left included).
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init(_ label: String = "test") {
         path = NSTemporaryDirectory() + "muslroot-\(label)-\(UUID().uuidString.prefix(8))"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
+
+    /// At a path of the test's choosing (made if needed).
+    init(at path: String) {
+        self.path = path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { remove() }
 
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
@@ -40,7 +49,19 @@ struct TemporaryDirectory {
         return file
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    /// A directory inside, made if needed.
+    func sub(_ name: String) -> String {
+        let full = "\(path)/\(name)"
+        try? FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        return full
+    }
+
+    func remove() { FileTree.remove(path) }
+
+    /// Every path below `directory`, relative, sorted.
+    static func listing(_ directory: String) -> [String] {
+        ((FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []).sorted()
+    }
 }
 
 /// Runs the built `muslroot` with arguments; returns exit code, stdout and stderr.
@@ -51,23 +72,56 @@ struct CLIResult {
 }
 
 func runMuslroot(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: TestPaths.executable)
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["MUSLROOT_DATA_DIR"] = TestPaths.repository
     env["MUSLROOT_RECIPES"] = nil
     for (key, value) in environment { env[key] = value }
-    process.environment = env
+    return try runProgram(TestPaths.executable, arguments, environment: env)
+}
+
+/// Runs a program to its end; its exit status and both outputs (read side by side, so that
+/// neither pipe fills up while the other is read).
+func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                directory: String? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let errors = Thread.detachedRead(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.wait()
     process.waitUntilExit()
     return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
+}
+
+extension Thread {
+    /// Reads `handle` to its end on a thread of its own; `wait()` returns what it read.
+    static func detachedRead(_ handle: FileHandle) -> PendingRead {
+        let pending = PendingRead()
+        Thread { pending.finish(handle.readDataToEndOfFile()) }.start()
+        return pending
+    }
+}
+
+final class PendingRead: @unchecked Sendable {
+    // The condition guards `data`.
+    private let condition = NSCondition()
+    private var data: Data?
+
+    func finish(_ read: Data) { condition.withLock { data = read; condition.signal() } }
+
+    func wait() -> Data {
+        condition.withLock {
+            while data == nil { condition.wait() }
+            return data!
+        }
+    }
 }
 
 /// A minimal valid recipe, for fixtures.

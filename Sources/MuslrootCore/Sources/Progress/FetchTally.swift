@@ -48,5 +48,5 @@ extension FetchTally.Summary {
             + (downloaded > 0 ? " (\(Quantity.bytes(bytes)))" : "") + ", \(cached) already there"
     }
 
-    public var json: String { JSONFetchProgress.encode(self) }
+    public var json: String { JSONLine.encode(self) }
 }

@@ -78,12 +78,7 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
             record = Record("done", source)
             (record.path, record.sha256, record.bytes, record.url) = (path, source.sha256, bytes, url)
         }
-        write(Self.encode(record))
+        write(JSONLine.encode(record))
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
-    }
 }

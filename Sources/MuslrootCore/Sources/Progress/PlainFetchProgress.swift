@@ -27,7 +27,7 @@ public final class PlainFetchProgress: FetchProgress, @unchecked Sendable {
         case .progress:
             return nil
         case let .retrying(source, _, attempt, reason, delay):
-            return "retrying  \(source.file) in \(Quantity.seconds(delay)) (attempt \(attempt + 1)): \(reason)"
+            return "retrying  \(source.file) in \(Quantity.duration(delay)) (attempt \(attempt + 1)): \(reason)"
         case let .failed(source, _, error):
             return "failed    \(source.file): \(error.description.replacingOccurrences(of: "\n", with: "\n          "))"
         case let .done(source, _, _, bytes):

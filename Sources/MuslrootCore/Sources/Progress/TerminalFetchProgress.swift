@@ -70,7 +70,7 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
             parts.append("\(Quantity.bytes(row.bytes)) / \(Quantity.bytes(total))".leftPadded(to: 22))
             parts.append("\(row.bytes * 100 / total)%".leftPadded(to: 4))
             parts.append("\(Quantity.bytes(Int64(rate)))/s".leftPadded(to: 12))
-            parts.append("ETA " + (rate > 0 ? Quantity.duration(Double(total - row.bytes) / rate) : "--:--"))
+            parts.append("ETA " + (rate > 0 ? Quantity.duration(Double(total - row.bytes) / rate) : "--"))
         } else {
             parts.append(Quantity.bytes(row.bytes).leftPadded(to: 22))
             parts.append("\(Quantity.bytes(Int64(rate)))/s".leftPadded(to: 12))

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What every change to a prefix holds while it works (`bootstrap`, `add`, `remove`): the
+/// prefix's lock and its work directory's, released when this goes.
+struct PrefixLocks: Sendable {
+    let prefix: PrefixLock
+    let work: PrefixLock
+
+    init(prefix: String, workspace: Workspace, commandLine: [String]) throws {
+        self.prefix = try PrefixLock(prefix: prefix, commandLine: commandLine)
+        do { try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true) } catch {
+            throw BuildError.workspace(path: workspace.root, reason: TreeWork.reason(error))
+        }
+        work = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
+    }
+}
+
+extension BuildError {
+    /// Runs `body`; however far it got, a cancelled run (Ctrl-C, SIGTERM) says so, and what to
+    /// run again to go on.
+    static func reportingInterruption<T>(rerun commandLine: [String], _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            if Task.isCancelled, !(error is BuildError) { throw BuildError.interrupted(rerun: CommandContext.rerunCommand(commandLine)) }
+            throw error
+        }
+    }
+}
