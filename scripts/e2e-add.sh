@@ -2,6 +2,7 @@
 # End-to-end check of `muslroot add`, `remove`, `env` and `--malloc` on a full gcc toolchain
 # (not run in CI: the toolchain takes ~40 minutes; CI proves the same with --toolchain host).
 #   scripts/e2e-add.sh PREFIX     PREFIX: a prefix made by `muslroot bootstrap` (copied, not changed)
+#   MUSLROOT=path/to/muslroot scripts/e2e-add.sh PREFIX    with a muslroot already built
 # Checks: add openssl ffmpeg libedit zlib (ncurses comes too); static and static-pie programs
 # linked with the prefix's pkg-config pass `muslroot check` and run; the CA bundle is found;
 # a second add is a no-op; remove refuses ncurses under libedit, then removes libedit exactly;
@@ -13,8 +14,8 @@ root=$(pwd)
 [ $# -eq 1 ] || { echo "usage: $0 PREFIX" >&2; exit 2; }
 mirror="$root/../shared/mirror"
 sources=(--mirror "$mirror" --recipes "$root/Tests/mirror-overlay")
-swift build -c release >/dev/null
-muslroot="$(swift build -c release --show-bin-path)/muslroot"
+muslroot=${MUSLROOT:-}
+if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
 programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
 malloc="$root/Tests/MuslrootCoreTests/Fixtures/malloc"
 T=x86_64-linux-musl
