@@ -47,7 +47,7 @@ run() { # program
 }
 for link in "-static" "-static-pie -fPIE"; do
     echo "== programs, $link"
-    for spec in "crypto:openssl" "media:libavformat libavcodec libavutil" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
+    for spec in "crypto:openssl" "media:libavformat libavcodec libavutil libswscale libswresample" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
         build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
         echo "   $(run "${spec%%:*}")"
     done

@@ -85,7 +85,7 @@ public struct HostCompiler: Sendable {
             try link("bin/\(t)-cc", to: "\(t)-gcc")
             for (name, path) in tools.sorted(by: { $0.key < $1.key }) { try link("bin/\(t)-\(name)", to: path) }
         } catch {
-            throw PrefixError.stagingFailed(path: root, reason: "writing the host compiler's wrappers: \(error.localizedDescription)")
+            throw PrefixError.stagingFailed(path: root, reason: "writing the host compiler's wrappers: \(TreeWork.reason(error))")
         }
         return placed.sorted()
     }

@@ -18,7 +18,7 @@ struct RealBuildAddTests {
 
     static let programs = [
         Program(source: "crypto", modules: "openssl", expect: "crypto ok: sha256, aes-256-gcm, tls client context (OpenSSL 3.5.7"),
-        Program(source: "media", modules: "libavformat libavcodec libavutil", arguments: "tone.wav",
+        Program(source: "media", modules: "libavformat libavcodec libavutil libswscale libswresample", arguments: "tone.wav",
                 expect: "codec pcm_s16le, 8000 Hz, 4000 samples, duration 0.50 s"),
         Program(source: "edit", modules: "libedit", input: "first line\nsecond\nthird one\n",
                 expect: "edit ok: 3 lines, last \"third one\", newest in history \"third one\""),
