@@ -58,8 +58,10 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let sources = try SourceSelection.sources(in: try recipes.book(context), packages: packages, all: all)
-                let reporter: any FetchProgress = if json { JSONFetchProgress() }
-                    else if context.outputIsTerminal { TerminalFetchProgress() } else { PlainFetchProgress() }
+                // Line by line, unbuffered: a log shows each line as it happens, even if the process is killed.
+                let reporter: any FetchProgress = if json { JSONFetchProgress(write: context.output.line) }
+                    else if context.outputIsTerminal { TerminalFetchProgress(write: context.output.write) }
+                    else { PlainFetchProgress(write: context.output.line) }
                 let tally = FetchTally(reporting: reporter)
                 let fetcher = try sourceOptions.fetcher(context, maxConcurrent: jobs, progress: tally)
                 let cache = fetcher.cache

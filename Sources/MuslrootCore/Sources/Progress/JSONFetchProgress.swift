@@ -40,10 +40,7 @@ public final class JSONFetchProgress: FetchProgress, @unchecked Sendable {
 
     /// `clock` gives the time in seconds (tests pass their own, to step it).
     public init(clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate },
-                write: @escaping @Sendable (String) -> Void = { line in
-        // Unbuffered: a log shows each line as it happens, even if the process is killed.
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }) {
+                write: @escaping @Sendable (String) -> Void) {
         self.write = write
         self.clock = clock
     }

@@ -5,10 +5,7 @@ public final class PlainFetchProgress: FetchProgress, @unchecked Sendable {
     private let write: @Sendable (String) -> Void
 
     /// `write` gets one line at a time, without its newline.
-    public init(write: @escaping @Sendable (String) -> Void = { line in
-        // Unbuffered: a log shows each line as it happens, even if the process is killed.
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }) {
+    public init(write: @escaping @Sendable (String) -> Void) {
         self.write = write
     }
 

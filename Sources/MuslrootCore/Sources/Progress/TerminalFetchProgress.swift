@@ -23,7 +23,7 @@ public final class TerminalFetchProgress: FetchProgress, @unchecked Sendable {
     /// to `width` columns (default: the terminal's), or redrawing them in place would fail.
     /// `clock` gives the time in seconds (tests pass their own, to step it).
     public init(width: Int? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate },
-                write: @escaping @Sendable (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }) {
+                write: @escaping @Sendable (String) -> Void) {
         self.write = write
         self.clock = clock
         var size = winsize()
