@@ -36,7 +36,7 @@ public struct PrefixDescription: Sendable, Equatable {
     /// Reads the prefix at `prefix` (relative paths are taken from the current directory).
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
     /// bootstrap command.
-    public static func read(prefix: String, triple: Triple = .x86_64Musl) throws -> PrefixDescription {
+    public static func read(prefix: String, triple: Triple = .x86_64Musl, manifest: Manifest? = nil) throws -> PrefixDescription {
         let root = FileTree.absolute(prefix)
         var description = PrefixDescription(root: root, triple: triple)
         let fm = FileManager.default
@@ -44,8 +44,9 @@ public struct PrefixDescription: Sendable, Equatable {
             throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))
         }
         description.hasCXX = fm.isExecutableFile(atPath: description.tool("g++"))
-        description.packages = (Manifest.load(prefix: root)?.packages.map(\.name) ?? []).sorted()
-        description.malloc = description.packages.contains("mimalloc") ? "mimalloc" : "musl"
+        let manifest = manifest ?? Manifest.load(prefix: root)
+        description.packages = (manifest?.packages.map(\.name) ?? []).sorted()
+        description.malloc = (manifest?.allocator ?? .musl).rawValue
         description.unwinder = Self.unwinder(gccLibraries: "\(root)/lib/gcc/\(triple)")
         return description
     }

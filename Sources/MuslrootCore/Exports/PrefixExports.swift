@@ -39,10 +39,7 @@ extension PrefixExports {
     /// `x86_64-unknown-linux-musl-` alias. Returns what it placed, relative to the stage: the
     /// manifest's `generated` list.
     static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .x86_64Musl) throws -> [String] {
-        var description = try PrefixDescription.read(prefix: stage, triple: triple)
-        description.packages = manifest.packages.map(\.name).sorted()
-        description.malloc = manifest.allocator.rawValue
-        var placed = try write(into: stage, for: description)
+        var placed = try write(into: stage, for: try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest))
         let alias = "bin/\(triple.withVendor)-\(PkgConfigWrapper.name(triple: triple).dropFirst(triple.description.count + 1))"
         let path = "\(stage)/\(alias)"
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {

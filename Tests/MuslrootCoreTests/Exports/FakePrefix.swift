@@ -23,7 +23,9 @@ struct FakePrefix {
         let entries = packages.map {
             Manifest.Package(name: $0, version: "1", fingerprint: "f", sources: [], patches: [], files: [])
         }
-        try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: entries).save(prefix: root)
+        // As bootstrap writes it: with --malloc mimalloc the mimalloc package is there and the manifest says so.
+        try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: entries,
+                     malloc: packages.contains("mimalloc") ? .mimalloc : nil).save(prefix: root)
     }
 
     /// Writes `bin/x86_64-linux-musl-NAME`, executable.
