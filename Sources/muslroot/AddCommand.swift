@@ -43,18 +43,24 @@ extension Muslroot {
                     return try await add.run()
                 }
                 switch outcome {
-                case let .upToDate(prefix, names):
-                    context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix, "packages": names])
+                case let .upToDate(prefix, names, modules):
+                    context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix, "packages": names, "modules": modules])
                                      : "\(names.joined(separator: ", ")) already installed in \(prefix); nothing to do.")
-                case let .installed(prefix, built, logs):
-                    context.output.line(build.json ? JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "packages": built])
+                    linkHint(context, prefix: prefix, modules: modules)
+                case let .installed(prefix, built, logs, modules):
+                    context.output.line(build.json ? JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "packages": built,
+                                                                      "modules": modules])
                                      : "Installed \(built.joined(separator: ", ")) in \(prefix) (logs in \(logs)).")
                     build.printResources(context)
-                    if !build.json {
-                        context.output.line("Link with: \(prefix)/bin/\(Triple.x86_64Musl)-pkg-config --static --libs \(built.last ?? "")")
-                    }
+                    linkHint(context, prefix: prefix, modules: modules)
                 }
             }
+        }
+
+        /// The pkg-config line that links what was asked for (not in --json: the events carry the modules).
+        private func linkHint(_ context: CommandContext, prefix: String, modules: [String]) {
+            guard !build.json, !modules.isEmpty else { return }
+            context.output.line("Link with: \(prefix)/bin/\(Triple.x86_64Musl)-pkg-config --static --libs \(modules.joined(separator: " "))")
         }
     }
 }

@@ -46,5 +46,10 @@ extension PrefixEnvironment.Builder {
             // asks pkg-config for zlib.pc, which finds the sysroot's libz.a.
             text("LIBZ_SYS_STATIC", "0", cargo: true)
         }
+        if prefix.has("zstd") {
+            // zstd-sys builds its bundled copy unless this is set; set, it asks pkg-config
+            // (static) for libzstd.pc and links the sysroot's libzstd.a.
+            text("ZSTD_SYS_USE_PKG_CONFIG", "1", cargo: true)
+        }
     }
 }

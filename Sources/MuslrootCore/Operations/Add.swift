@@ -6,8 +6,9 @@ import Foundation
 /// it builds against it), and the finished stage is exchanged with the prefix.
 public struct Add: Sendable {
     public enum Outcome: Sendable {
-        case upToDate(prefix: String, packages: [String])
-        case installed(prefix: String, built: [String], logs: String)
+        /// `modules`: the pkg-config modules of the packages asked for, to link them with.
+        case upToDate(prefix: String, packages: [String], modules: [String])
+        case installed(prefix: String, built: [String], logs: String, modules: [String])
     }
 
     public var book: RecipeBook
@@ -56,7 +57,9 @@ public struct Add: Sendable {
         let plan = try plan()
         let fingerprints = try LibraryFingerprint.compute(plan, toolchain: manifest.toolchainFingerprint, target: target)
         let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != fingerprints[$0.name] }.map(\.name))
-        if needed.isEmpty { return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name)) }
+        if needed.isEmpty {
+            return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name), modules: manifest.pkgConfigModules(of: requested, in: prefix))
+        }
 
         try await Installer.checkUsable(prefix: prefix)
         let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
@@ -96,7 +99,8 @@ public struct Add: Sendable {
         updated.generated = try transaction.writeExports(for: updated)
         try await transaction.commit(updated)
         await TreeWork.remove(workspace.installedTrees + (keepWork ? [] : workspace.buildTrees))
-        return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs)
+        return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs,
+                          modules: updated.pkgConfigModules(of: requested, in: prefix))
     }
 }
 

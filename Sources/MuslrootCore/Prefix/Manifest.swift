@@ -47,6 +47,17 @@ public struct Manifest: Codable, Sendable {
         Fingerprint.hash(["toolchain", target] + packages.filter { !$0.isLibrary }.map { "\($0.name) \($0.fingerprint)" }.sorted())
     }
 
+    /// The pkg-config modules the named packages installed in `prefix`: their `.pc` files in
+    /// the sysroot, without the links that only give a module a second name (ncurses.pc to
+    /// ncursesw.pc). For the link line `add` suggests.
+    public func pkgConfigModules(of names: [String], in prefix: String) -> [String] {
+        let directory = "\(target)/lib/pkgconfig/"
+        let files = packages.filter { names.contains($0.name) }.flatMap(\.files)
+            .filter { $0.hasPrefix(directory) && $0.hasSuffix(".pc") }
+        return files.filter { PathKind.isLink("\(prefix)/\($0)") == false }
+            .map { String($0.dropFirst(directory.count).dropLast(3)) }.sorted()
+    }
+
     public static func path(in prefix: String) -> String { "\(prefix)/.muslroot/manifest.json" }
 
     public static func load(prefix: String) -> Manifest? {

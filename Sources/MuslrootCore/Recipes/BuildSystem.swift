@@ -12,14 +12,20 @@ public enum BuildSystem: String, Sendable, CaseIterable {
     case autotools
     /// CMake generating Makefiles (so that make shares the jobserver), cross-compiling into the sysroot.
     case cmake
-    /// A plain Makefile: make with the cross tools on its command line, make install.
+    /// A plain Makefile, built in the source tree: make with the cross tools and the flags on its
+    /// command line (as Buildroot's generic packages pass them, so that they win over the
+    /// Makefile's own), then make install. The Makefile must honour DESTDIR; for one that does
+    /// not (bzip2's), the recipe writes its own install phase.
     case make
     /// Meson and ninja, with the prefix's cross file. ninja has no make jobserver: it runs
     /// `--jobs` jobs of its own.
     case meson
 
     /// The recipe keys that feed the templates: lists of strings, empty when absent.
-    static let optionKeys = ["configure-options", "make-options", "install-targets", "cflags"]
+    static let optionKeys = ["configure-options", "make-options", "build-targets", "install-targets", "cflags"]
+
+    /// The variable the templates read the source tree from: `${source}`, or its `source-subdir`.
+    static let sourceDirectory = "source-dir"
 
     static let defaults: [String: [String]] = ["install-targets": ["install"]]
 
@@ -30,14 +36,14 @@ public enum BuildSystem: String, Sendable, CaseIterable {
         switch self {
         case .autotools:
             [phase("configure", [[
-                "${source}/configure", "--host=${target}", "--prefix=/usr", "--disable-shared", "--enable-static",
+                "${source-dir}/configure", "--host=${target}", "--prefix=/usr", "--disable-shared", "--enable-static",
                 "--with-pic", "${configure-options}",
             ]], environment: ["CFLAGS": Self.cflags, "CXXFLAGS": Self.cflags]),
-             phase("build", [["make", "${make-options}"]]),
+             phase("build", [["make", "${make-options}", "${build-targets}"]]),
              phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
         case .cmake:
             [phase("configure", [[
-                "cmake", "-G", "Unix Makefiles", "-S", "${source}", "-B", "${build}",
+                "cmake", "-G", "Unix Makefiles", "-S", "${source-dir}", "-B", "${build}",
                 "-DCMAKE_SYSTEM_NAME=Linux", "-DCMAKE_SYSTEM_PROCESSOR=x86_64",
                 "-DCMAKE_SYSROOT=${sysroot}", "-DCMAKE_C_COMPILER=${target}-gcc",
                 "-DCMAKE_FIND_ROOT_PATH=${sysroot}", "-DCMAKE_FIND_ROOT_PATH_MODE_PROGRAM=NEVER",
@@ -47,26 +53,27 @@ public enum BuildSystem: String, Sendable, CaseIterable {
                 "-DBUILD_SHARED_LIBS=OFF", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
                 "-DCMAKE_C_FLAGS=\(Self.cflags)", "${configure-options}",
             ]]),
-             phase("build", [["make", "${make-options}"]]),
+             phase("build", [["make", "${make-options}", "${build-targets}"]]),
              phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
         case .meson:
             [phase("configure", [[
-                "/bin/sh", "-c", Self.mesonSetup, "${toolchain}", "${source}", "${configure-options}",
+                "/bin/sh", "-c", Self.mesonSetup, "${toolchain}", "${source-dir}", "${configure-options}",
             ]], environment: ["CFLAGS": Self.cflags]),
-             phase("build", [["ninja", "-j", "${jobs}", "${make-options}"]]),
+             phase("build", [["ninja", "-j", "${jobs}", "${make-options}", "${build-targets}"]]),
              phase("install", [["meson", "install", "--no-rebuild", "--destdir", "${destdir}"]])]
         case .make:
-            [phase("build", [["make", "CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "${make-options}"]],
-                   directory: "${source}"),
+            [phase("build", [["make", "CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "CFLAGS=\(Self.cflags)",
+                               "${make-options}", "${build-targets}"]],
+                   directory: "${source-dir}"),
              phase("install", [["make", "DESTDIR=${destdir}", "PREFIX=/usr", "prefix=/usr", "${make-options}", "${install-targets}"]],
-                   directory: "${source}")]
+                   directory: "${source-dir}")]
         }
     }
 
     /// `meson setup` with the cross file of the toolchain (`$0`) made absolute (Debian's Meson
     /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory.
     static let mesonSetup = """
-        toolchain=$0 source=$1; shift 2
+        toolchain=$0 source=$1; shift
         sed "s|'@DIRNAME@' / '..' / '..'|'$toolchain'|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
         exec meson setup --cross-file cross.ini --prefix=/usr --libdir=lib --buildtype=release \
             --default-library=static -Db_staticpic=true "$@" . "$source"

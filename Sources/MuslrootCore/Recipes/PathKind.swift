@@ -38,6 +38,12 @@ public enum PathKind: Sendable, Equatable, CustomStringConvertible {
         return .inaccessible(reason: String(cString: strerror(error)))
     }
 
+    /// Whether `path` itself is a symbolic link (not followed).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
     public var description: String {
         switch self {
         case .regularFile: "a file"

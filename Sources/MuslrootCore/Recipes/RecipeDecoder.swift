@@ -9,7 +9,7 @@ struct RecipeDecoder {
     var file: String { document.file }
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
-                             "source", "vars", "env", "phase", "installs", "build-system"] + BuildSystem.optionKeys
+                             "source", "vars", "env", "phase", "installs", "build-system", "source-subdir"] + BuildSystem.optionKeys
     static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
     /// The keys that hold arrays of tables, written `key[N]` in messages.
@@ -42,7 +42,8 @@ struct RecipeDecoder {
             for key in BuildSystem.optionKeys {
                 variables[key] = .list(try optionalStrings(root, key) ?? BuildSystem.defaults[key] ?? [])
             }
-        } else if let key = BuildSystem.optionKeys.first(where: { root[$0] != nil }) {
+            variables[BuildSystem.sourceDirectory] = .string(try sourceDirectory(root))
+        } else if let key = (BuildSystem.optionKeys + ["source-subdir"]).first(where: { root[$0] != nil }) {
             throw .invalidValue(file: file, key: key, line: line(key),
                                 message: "only recipes with a build-system (\(BuildSystem.allCases.map(\.rawValue).joined(separator: ", "))) take it")
         }
@@ -77,6 +78,18 @@ struct RecipeDecoder {
                                 message: "'\(text)' is not one of: \(BuildSystem.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return system
+    }
+
+    /// `${source}`, or the folder of it that `source-subdir` names (where the build system's
+    /// files are, as zstd's `build/meson`).
+    private func sourceDirectory(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> String {
+        guard let subdirectory = try optionalString(root, "source-subdir") else { return "${source}" }
+        guard Source.isExcludablePath(subdirectory) else {
+            throw .invalidValue(file: file, key: "source-subdir", line: line("source-subdir"),
+                                message: "'\(subdirectory)' must be a relative path inside the source tree, such as \"build/meson\" "
+                                    + "(no '.', '..' or leading '/')")
+        }
+        return "${source}/\(subdirectory)"
     }
 
     private func phases(_ root: [String: RecipeDocument.Value], required: Bool) throws(RecipeError) -> [Phase] {

@@ -53,7 +53,7 @@ struct PrefixChangeTests {
         defer { fixture.dir.remove() }
         fixture.library("base")
         fixture.library("top", depends: ["base"])
-        guard case let .installed(_, built, _) = try await fixture.add(["top"]) else { Issue.record("expected an install"); return }
+        guard case let .installed(_, built, _, _) = try await fixture.add(["top"]) else { Issue.record("expected an install"); return }
         #expect(Set(built) == ["base", "top"])
         let manifest = try fixture.manifest()
         #expect(manifest.package("top")?.files == ["x86_64-linux-musl/include/top/top.h", "x86_64-linux-musl/lib/libtop.a"])
@@ -79,7 +79,7 @@ struct PrefixChangeTests {
         _ = try await fixture.add(["top", "other"])
         let before = try fixture.manifest()
         fixture.library("base", content: "2")
-        guard case let .installed(_, built, _) = try await fixture.add(["top", "other"]) else { Issue.record("expected a rebuild"); return }
+        guard case let .installed(_, built, _, _) = try await fixture.add(["top", "other"]) else { Issue.record("expected a rebuild"); return }
         #expect(Set(built) == ["base", "top"])
         let after = try fixture.manifest()
         #expect(after.package("top")?.fingerprint != before.package("top")?.fingerprint)
