@@ -67,4 +67,7 @@ echo "== figures (--jobs $jobs, $(nproc) cores)"
 echo "sequential adds:  $seq_wall s wall, $seq_cpu s CPU ($seq_note); cores busy $(busy "$seq_wall" "$seq_cpu") %"
 echo "one parallel add: $par_wall s wall, $par_cpu s CPU; cores busy $(busy "$par_wall" "$par_cpu") %"
 echo "parallel / sequential wall: $(echo "scale=3; $par_wall / $seq_wall" | bc) (target <= 0.85)"
+# With the sequential builds' CPU, no schedule can finish sooner than CPU / jobs: the best ratio
+# is how busy the sequential adds already kept the cores.
+echo "best possible ratio (sequential CPU / jobs / sequential wall): $(echo "scale=3; $seq_cpu / $jobs / $seq_wall" | bc)"
 echo "(work in $work; remove it when done)"

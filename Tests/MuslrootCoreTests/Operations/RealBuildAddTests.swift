@@ -144,6 +144,7 @@ struct RealBuildAddTests {
         try #require(compile.status == 0, "\(program.source) \(linking) does not link:\n\(compile.output)")
         let check = try await runMuslrootAsync(["check", "\(directory.path)/prog"])
         #expect(check.status == 0, "muslroot check: \(check.stdout)\(check.stderr)")
+        #expect(!check.stdout.contains("dlopen"), "no library drags in dlopen, which fails in a static program: \(check.stdout)")
         let input = program.input.map { "printf '%s' '\($0)' | " } ?? ""
         let run = try await shell("\(input)./prog \(program.arguments)", in: directory.path)
         #expect(run.status == 0, "\(program.source) \(linking): \(run.output)")
