@@ -3,8 +3,9 @@
 # (not run in CI: the toolchain takes ~40 minutes; CI proves the same with --toolchain host).
 #   scripts/e2e-add.sh PREFIX     PREFIX: a prefix made by `muslroot bootstrap` (copied, not changed)
 #   MUSLROOT=path/to/muslroot scripts/e2e-add.sh PREFIX    with a muslroot already built
-# Checks: add openssl ffmpeg libedit zlib (ncurses comes too); static and static-pie programs
-# linked with the prefix's pkg-config pass `muslroot check` and run; the CA bundle is found;
+# Checks: add openssl ffmpeg libedit zlib (ncurses comes too), then zstd and bzip2 (the cmake
+# and make templates); static and static-pie programs linked with the prefix's pkg-config pass
+# `muslroot check` (without a dlopen reference) and run; the CA bundle is found;
 # a second add is a no-op; remove refuses ncurses under libedit, then removes libedit exactly;
 # the moved prefix still links; `eval "$(muslroot env)"` builds with $CC and $PKG_CONFIG; when the
 # prefix has mimalloc in libc.a, the allocator fixtures (C++ included) pass and use it.
@@ -36,7 +37,9 @@ open('tone.wav', 'wb').write(b'RIFF' + struct.pack('<I', 36 + len(d)) + b'WAVEfm
 
 build() { # prefix program modules link-flags
     "$1/bin/$T-gcc" $4 -O2 -o "$2" "$programs/$2.c" $("$1/bin/$T-pkg-config" --static --cflags --libs $3)
-    "$muslroot" check "$2" > /dev/null
+    local report
+    report=$("$muslroot" check "$2")
+    if grep -q dlopen <<< "$report"; then echo "e2e: $2 references dlopen: $report" >&2; exit 1; fi
 }
 run() { # program
     case $1 in
@@ -50,6 +53,15 @@ for link in "-static" "-static-pie -fPIE"; do
     for spec in "crypto:openssl" "media:libavformat libavcodec libavutil libswscale libswresample" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
         build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
         echo "   $(run "${spec%%:*}")"
+    done
+done
+
+echo "== add zstd bzip2 (cmake and make templates)"
+/usr/bin/time -f "   %e s wall, %U s user, %S s system" "$muslroot" add zstd bzip2 --prefix "$prefix" "${sources[@]}" | tail -2
+for link in "-static" "-static-pie -fPIE"; do
+    for spec in "zstd:libzstd" "bzip2:bzip2"; do
+        build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
+        echo "   $link: $(run "${spec%%:*}")"
     done
 done
 

@@ -26,6 +26,12 @@ public enum BuildSystem: String, Sendable, CaseIterable {
 
     /// The variable the templates read the source tree from: `${source}`, or its `source-subdir`.
     static let sourceDirectory = "source-dir"
+    /// The recipe key naming the folder of the source tree the build system's files are in.
+    static let sourceSubdirectoryKey = "source-subdir"
+
+    /// The make template's command-line variables: the cross tools and the flags, for both of
+    /// its makes (an install target may build what the build phase's targets left out).
+    static let makeVariables = ["CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "CFLAGS=\(cflags)"]
 
     static let defaults: [String: [String]] = ["install-targets": ["install"]]
 
@@ -62,10 +68,9 @@ public enum BuildSystem: String, Sendable, CaseIterable {
              phase("build", [["ninja", "-j", "${jobs}", "${make-options}", "${build-targets}"]]),
              phase("install", [["meson", "install", "--no-rebuild", "--destdir", "${destdir}"]])]
         case .make:
-            [phase("build", [["make", "CC=${target}-gcc", "AR=${target}-ar", "RANLIB=${target}-ranlib", "CFLAGS=\(Self.cflags)",
-                               "${make-options}", "${build-targets}"]],
-                   directory: "${source-dir}"),
-             phase("install", [["make", "DESTDIR=${destdir}", "PREFIX=/usr", "prefix=/usr", "${make-options}", "${install-targets}"]],
+            [phase("build", [["make"] + Self.makeVariables + ["${make-options}", "${build-targets}"]], directory: "${source-dir}"),
+             phase("install", [["make"] + Self.makeVariables + ["DESTDIR=${destdir}", "PREFIX=/usr", "prefix=/usr", "${make-options}",
+                                                               "${install-targets}"]],
                    directory: "${source-dir}")]
         }
     }

@@ -9,7 +9,7 @@ struct RecipeDecoder {
     var file: String { document.file }
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
-                             "source", "vars", "env", "phase", "installs", "build-system", "source-subdir"] + BuildSystem.optionKeys
+                             "source", "vars", "env", "phase", "installs", "build-system", BuildSystem.sourceSubdirectoryKey] + BuildSystem.optionKeys
     static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
     /// The keys that hold arrays of tables, written `key[N]` in messages.
@@ -37,13 +37,13 @@ struct RecipeDecoder {
                                 message: "'\(kindText)' is not one of: toolchain, library")
         }
         let buildSystem = try self.buildSystem(root)
-        var variables = try variables(root)
+        var variables = try variables(root, templated: buildSystem != nil)
         if buildSystem != nil {
             for key in BuildSystem.optionKeys {
                 variables[key] = .list(try optionalStrings(root, key) ?? BuildSystem.defaults[key] ?? [])
             }
             variables[BuildSystem.sourceDirectory] = .string(try sourceDirectory(root))
-        } else if let key = (BuildSystem.optionKeys + ["source-subdir"]).first(where: { root[$0] != nil }) {
+        } else if let key = (BuildSystem.optionKeys + [BuildSystem.sourceSubdirectoryKey]).first(where: { root[$0] != nil }) {
             throw .invalidValue(file: file, key: key, line: line(key),
                                 message: "only recipes with a build-system (\(BuildSystem.allCases.map(\.rawValue).joined(separator: ", "))) take it")
         }
@@ -83,11 +83,13 @@ struct RecipeDecoder {
     /// `${source}`, or the folder of it that `source-subdir` names (where the build system's
     /// files are, as zstd's `build/meson`).
     private func sourceDirectory(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> String {
-        guard let subdirectory = try optionalString(root, "source-subdir") else { return "${source}" }
-        guard Source.isExcludablePath(subdirectory) else {
-            throw .invalidValue(file: file, key: "source-subdir", line: line("source-subdir"),
+        let key = BuildSystem.sourceSubdirectoryKey
+        guard let subdirectory = try optionalString(root, key) else { return "${source}" }
+        // No variables either: one expanding to ".." would lead out of the tree after the check.
+        guard Source.isExcludablePath(subdirectory), !subdirectory.contains("$") else {
+            throw .invalidValue(file: file, key: key, line: line(key),
                                 message: "'\(subdirectory)' must be a relative path inside the source tree, such as \"build/meson\" "
-                                    + "(no '.', '..' or leading '/')")
+                                    + "(no '.', '..', '$' or leading '/')")
         }
         return "${source}/\(subdirectory)"
     }
@@ -148,13 +150,22 @@ struct RecipeDecoder {
         return installs
     }
 
-    private func variables(_ root: [String: RecipeDocument.Value]) throws(RecipeError) -> [String: VariableValue] {
+    /// `[vars]`: not muslroot's own variables, nor (`templated`: in a recipe with a build
+    /// system) the template's, which the recipe sets through its keys.
+    private func variables(_ root: [String: RecipeDocument.Value], templated: Bool) throws(RecipeError) -> [String: VariableValue] {
         guard let value = root["vars"] else { return [:] }
         guard case .table(let table) = value else {
             throw .wrongType(file: file, key: "vars", line: line("vars"), expected: "a table")
         }
         var result: [String: VariableValue] = [:]
+        let reserved = Set(VariableScope.builtins + (templated ? BuildSystem.optionKeys + [BuildSystem.sourceDirectory] : []))
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            if reserved.contains(key) {
+                throw .invalidValue(file: file, key: "vars.\(key)", line: line("vars.\(key)"),
+                                    message: templated && !VariableScope.builtins.contains(key)
+                                        ? "'\(key)' is the template's; set it with the recipe's own key, or give the variable another name"
+                                        : "'\(key)' is set by muslroot; give the variable another name")
+            }
             switch value {
             case .string(let s): result[key] = .string(s)
             case .array: result[key] = .list(try strings(table, key, in: "vars"))

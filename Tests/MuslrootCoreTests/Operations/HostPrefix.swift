@@ -48,6 +48,16 @@ actor HostPrefix {
         return try await bootstrapped!.value
     }
 
+    /// A copy of the prefix as bootstrapped (no library), at `directory/cross`, for a test
+    /// that adds to a prefix of its own.
+    func copyOfToolchain(in directory: TemporaryDirectory) async throws -> String {
+        let bootstrap = try await toolchain()
+        try #require(bootstrap.status == 0, "bootstrap --toolchain host failed: \(bootstrap.stderr)")
+        let copy = "\(directory.path)/cross"
+        try #require(try await shell("cp -a '\(toolchainOnly)' '\(copy)'", in: directory.path).status == 0)
+        return copy
+    }
+
     /// The prefix with openssl, ffmpeg, libedit and zlib added; the add's result.
     func withLibraries() async throws -> CLIResult {
         let bootstrap = try await toolchain()

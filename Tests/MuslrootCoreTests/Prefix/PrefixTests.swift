@@ -32,6 +32,25 @@ struct PrefixTests {
         ])
     }
 
+    @Test("the pkg-config modules of the packages asked for: their .pc files in the sysroot, not the alias links")
+    func pkgConfigModules() throws {
+        let dir = TemporaryDirectory("modules")
+        defer { dir.remove() }
+        let pc = "x86_64-linux-musl/lib/pkgconfig"
+        dir.write("\(pc)/ncursesw.pc", "")
+        dir.write("\(pc)/formw.pc", "")
+        dir.write("\(pc)/zlib.pc", "")
+        try FileManager.default.createSymbolicLink(atPath: "\(dir.path)/\(pc)/ncurses.pc", withDestinationPath: "ncursesw.pc")
+        let manifest = Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
+            .init(name: "ncurses", version: "6.5", fingerprint: "a", sources: [], patches: [],
+                  files: ["\(pc)/ncursesw.pc", "\(pc)/ncurses.pc", "\(pc)/formw.pc", "x86_64-linux-musl/include/curses.h"]),
+            .init(name: "zlib", version: "1", fingerprint: "b", sources: [], patches: [], files: ["\(pc)/zlib.pc"]),
+        ])
+        #expect(manifest.pkgConfigModules(of: ["ncurses"], in: dir.path) == ["formw", "ncursesw"])
+        #expect(manifest.pkgConfigModules(of: ["ncurses", "zlib"], in: dir.path) == ["formw", "ncursesw", "zlib"])
+        #expect(manifest.pkgConfigModules(of: ["absent"], in: dir.path).isEmpty)
+    }
+
     @Test("a new prefix is created by rename; an existing one of ours is exchanged whole")
     func install() async throws {
         let dir = TemporaryDirectory("install")

@@ -74,6 +74,17 @@ struct BuildSystemTests {
             #expect(throws: RecipeError.self, "\(bad)") { try load("build-system = \"cmake\"\nsource-subdir = \"\(bad)\"") }
         }
         #expect { try load("source-subdir = \"lib\"") } throws: { "\($0)".contains("source-subdir") && "\($0)".contains("build-system") }
+        // A variable could expand to ".." after the check.
+        #expect { try load("build-system = \"cmake\"\nsource-subdir = \"${up}/x\"\n[vars]\nup = \"..\"") } throws: {
+            "\($0)".contains("source-subdir")
+        }
+    }
+
+    @Test("[vars] cannot redefine what muslroot or a template's keys set", arguments: ["source-dir", "configure-options", "source", "destdir"])
+    func reservedVariables(name: String) throws {
+        #expect { try load("build-system = \"cmake\"\n[vars]\n\"\(name)\" = \"/elsewhere\"") } throws: { error in
+            "\(error)".contains("vars.\(name)") && ExitStatus.forError(error) == .usage
+        }
     }
 
     @Test("make template: the cross tools and the position-independent flags on make's command line, the recipe's targets")
@@ -86,6 +97,10 @@ struct BuildSystemTests {
         #expect(build.contains("CFLAGS=-O2 -fPIC -DX=1"))
         #expect(build.last == "libx.a")
         #expect(scope.expand(recipe.phases[0].directory ?? "") == "/s", "a plain Makefile builds in the source tree")
+        let install = scope.expand(recipe.phases[1].commands[0])
+        #expect(install.contains("CC=x86_64-linux-musl-gcc") && install.contains("CFLAGS=-O2 -fPIC -DX=1"),
+                "an install target that builds something builds it with the cross tools too")
+        #expect(install.contains("DESTDIR=/d") && install.last == "install")
     }
 
     @Test("meson template: the recipe's options reach meson setup, with the source folder and the prefix's cross file")
