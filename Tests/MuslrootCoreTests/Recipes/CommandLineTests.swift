@@ -13,6 +13,18 @@ struct CommandLineTests {
         #expect(items.allSatisfy { $0["version"] is String && $0["summary"] is String && $0["dependencies"] is [String] })
     }
 
+    @Test("list shows the toolchain's recipes apart from the libraries add takes")
+    func listText() throws {
+        let result = try runMuslroot(["list"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let libraries = try #require(lines.firstIndex { $0.hasPrefix("Libraries (muslroot add") })
+        let names = { (range: ArraySlice<String>) in Set(range.compactMap { $0.split(separator: " ").first.map(String.init) }) }
+        #expect(lines.first == "Toolchain (muslroot bootstrap):")
+        #expect(names(lines[1..<libraries]).isSuperset(of: ["binutils", "gcc", "musl", "linux-headers"]))
+        #expect(names(lines[(libraries + 1)...]) == ["bzip2", "ffmpeg", "libedit", "ncurses", "openssl", "zlib", "zstd"])
+    }
+
     @Test("plan libedit prints ncurses first; json and dot work")
     func plan() throws {
         let text = try runMuslroot(["plan", "libedit"])
