@@ -54,7 +54,7 @@ public struct Manifest: Codable, Sendable {
         let directory = "\(target)/lib/pkgconfig/"
         let files = packages.filter { names.contains($0.name) }.flatMap(\.files)
             .filter { $0.hasPrefix(directory) && $0.hasSuffix(".pc") }
-        return files.filter { PathKind.isLink("\(prefix)/\($0)") == false }
+        return files.filter { !PathKind.isLink("\(prefix)/\($0)") }
             .map { String($0.dropFirst(directory.count).dropLast(3)) }.sorted()
     }
 
