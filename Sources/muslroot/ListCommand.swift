@@ -38,12 +38,15 @@ extension Muslroot {
                     context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
-                let book = try recipes.book(context)
-                let manifest = prefix.map { Manifest.load(prefix: FileTree.absolute($0)) }
+                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(FileTree.absolute($0)) }
+                // With a prefix, the recipes as its toolchain's flavour and allocator read them.
+                let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl)
+                let status = if let manifest { await PrefixStatus.of(book, manifest: manifest, environment: context.environment) } else { PrefixStatus?.none }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
-                    if let manifest {
-                        summary.installed = manifest?.package(recipe.name)?.fingerprint == (try? Fingerprint.of(recipe, target: .x86_64Musl))
+                    if let state = status?.states[recipe.name] {
+                        summary.installed = state != .absent
+                        summary.outdated = state == .absent ? nil : state == .outdated
                     }
                     return summary
                 }

@@ -12,8 +12,9 @@ public struct BuildConfiguration: Sendable {
     public var extraPath: [String]
     /// The environment commands start from.
     public var environment: [String: String]
-    /// More of what decides a recipe's build, by recipe name (for libraries: the toolchain's
-    /// and their dependencies' fingerprints): part of every phase's fingerprint.
+    /// More of what decides a recipe's build, by recipe name (its package key,
+    /// `PackageKeys`): part of every phase's key, so that a new toolchain, build host or
+    /// dependency runs the phases again.
     public var fingerprintInputs: [String: [String]] = [:]
     /// The toolchain libraries are built with (`${toolchain}`): the stage during `add`.
     public var toolchain: String?

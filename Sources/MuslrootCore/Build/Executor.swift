@@ -24,14 +24,9 @@ public struct Executor: Sendable {
     /// What the task group runs: unpacking a recipe's sources, or one phase.
     private enum Work: Hashable { case prepare(String), phase(PhaseNode) }
 
-    /// The fingerprint of every phase of the plan.
+    /// The key of every phase of the plan (`PackageKeys.phases`).
     public func fingerprints() throws(PatchError) -> [PhaseNode: String] {
-        var result: [PhaseNode: String] = [:]
-        for node in plan.order {
-            let before = (plan.predecessors[node] ?? []).map { result[$0]! } + (configuration.fingerprintInputs[node.recipe] ?? [])
-            result[node] = try Fingerprint.of(node, in: plan.recipe(node.recipe)!, target: configuration.target, predecessors: before)
-        }
-        return result
+        try PackageKeys.phases(plan, target: configuration.target, inputs: configuration.fingerprintInputs)
     }
 
     public func run() async throws {

@@ -10,16 +10,31 @@ enum LibraryEnvironment {
         var environment = base
         let t = triple.description
         environment["PATH"] = "\(toolchain):" + (base["PATH"] ?? "/usr/bin:/bin")
-        environment["CC"] = "\(t)-gcc"
+        for (variable, value) in tools(triple: triple) where variable != "CXX" { environment[variable] = value }
         if FileManager.default.isExecutableFile(atPath: "\(toolchain)/\(t)-g++") { environment["CXX"] = "\(t)-g++" }
-        for (variable, tool) in [("AR", "ar"), ("RANLIB", "ranlib"), ("NM", "nm"), ("STRIP", "strip"),
-                                 ("OBJCOPY", "objcopy"), ("OBJDUMP", "objdump"), ("READELF", "readelf"), ("LD", "ld")] {
-            environment[variable] = "\(t)-\(tool)"
-        }
-        environment["PKG_CONFIG"] = "\(t)-pkg-config"
         environment["PKG_CONFIG_LIBDIR"] = "\(sysroot)/usr/lib/pkgconfig:\(sysroot)/usr/share/pkgconfig"
         environment["PKG_CONFIG_SYSROOT_DIR"] = sysroot
         environment["PKG_CONFIG_PATH"] = nil
         return environment
+    }
+
+    /// The tools every library build is given, by variable (`CXX` only where the toolchain has C++).
+    static func tools(triple: Triple) -> [String: String] {
+        let t = triple.description
+        var result = ["CC": "\(t)-gcc", "CXX": "\(t)-g++", "PKG_CONFIG": "\(t)-pkg-config"]
+        for (variable, tool) in [("AR", "ar"), ("RANLIB", "ranlib"), ("NM", "nm"), ("STRIP", "strip"),
+                                 ("OBJCOPY", "objcopy"), ("OBJDUMP", "objdump"), ("READELF", "readelf"), ("LD", "ld")] {
+            result[variable] = "\(t)-\(tool)"
+        }
+        return result
+    }
+
+    /// What of this environment decides a library's bytes, for its key (`PackageKeys`): the
+    /// tools, pkg-config's confinement, and the toolchain first on PATH (the paths themselves
+    /// are left out: they are the work directory's, not the package's).
+    static func description(triple: Triple) -> [String] {
+        tools(triple: triple).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + ["PATH=TOOLCHAIN:...", "PKG_CONFIG_LIBDIR=SYSROOT/usr/lib/pkgconfig:SYSROOT/usr/share/pkgconfig",
+               "PKG_CONFIG_SYSROOT_DIR=SYSROOT", "PKG_CONFIG_PATH unset"]
     }
 }

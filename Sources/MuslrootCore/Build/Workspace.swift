@@ -7,7 +7,8 @@ import Foundation
 ///     WORK/build/NAME        build trees (out-of-tree builds)
 ///     WORK/dest/NAME         what NAME's install phases put in ${destdir}
 ///     WORK/sysroot           the sysroot target libraries are built against
-///     WORK/stage             dest/* merged: the prefix-to-be, smoke-tested before install
+///     WORK/pkg/NAME          a package made from dest/NAME, laid out as the prefix is
+///     WORK/stage             the packages linked in: the prefix-to-be, smoke-tested before install
 ///     WORK/logs/NAME/PHASE.log
 ///     WORK/state.json        phases completed, for resuming
 public struct Workspace: Sendable {
@@ -28,6 +29,8 @@ public struct Workspace: Sendable {
     public func source(_ recipe: String) -> String { "\(root)/src/\(recipe)" }
     public func build(_ recipe: String) -> String { "\(root)/build/\(recipe)" }
     public func destination(_ recipe: String) -> String { "\(root)/dest/\(recipe)" }
+    /// A package made from `dest/NAME` (laid out as the prefix is), ready for the stage.
+    public func package(_ name: String) -> String { "\(root)/pkg/\(name)" }
     public var sysroot: String { "\(root)/sysroot" }
     public var stage: String { "\(root)/stage" }
     public var logs: String { "\(root)/logs" }
@@ -42,7 +45,7 @@ public struct Workspace: Sendable {
     /// What goes after an install, in this order: the state first (so that an interrupted
     /// clean-up never leaves phases marked done whose files are gone), then `dest/`
     /// (hard-linked into the prefix), the stage and the sysroot. The logs stay.
-    public var installedTrees: [String] { [stateFile, "\(root)/dest", stage, sysroot] }
+    public var installedTrees: [String] { [stateFile, "\(root)/dest", "\(root)/pkg", stage, sysroot] }
 
     /// The directories `recipes` build in; a failure is a `BuildError` naming the directory.
     func createDirectories(for recipes: [Recipe]) throws {

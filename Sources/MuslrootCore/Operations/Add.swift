@@ -55,8 +55,8 @@ public struct Add: Sendable {
         let manifest = try InstalledPrefix.requireToolchain(prefix)
         let target = Triple.x86_64Musl
         let plan = try plan()
-        let fingerprints = try LibraryFingerprint.compute(plan, toolchain: manifest.toolchainFingerprint, target: target)
-        let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != fingerprints[$0.name] }.map(\.name))
+        let keys = try PackageKeys.libraries(plan, toolchain: PackageKeys.toolchain(of: manifest), target: target)
+        let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != keys[$0.name] }.map(\.name))
         if needed.isEmpty {
             return .upToDate(prefix: prefix, packages: plan.recipes.map(\.name), modules: manifest.pkgConfigModules(of: requested, in: prefix))
         }
@@ -67,46 +67,39 @@ public struct Add: Sendable {
 
         let buildPlan = plan.restricted(to: needed)
         try await sources.fetchAll(for: buildPlan.recipes)
-        // A library built again leaves its old files out of the stage: the new build's are merged in.
-        let replaced = Set(buildPlan.recipes.compactMap { manifest.package($0.name) }.flatMap(\.files))
-        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, triple: target)
-        try await transaction.begin(leaving: replaced)
+        // A library built again leaves its old files out of the stage: the new build's come in.
+        let replaced = manifest.packages.filter { needed.contains($0.name) }
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: target)
+        try await transaction.begin(leaving: Set(replaced.flatMap(\.files)))
 
-        let sysroot = "\(workspace.stage)/\(target)"
+        let stage = workspace.stage
+        let sysroot = "\(stage)/\(target)"
         var configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: sysroot,
-            environment: LibraryEnvironment.make(from: BuildEnvironment.cleaned(environment), toolchain: "\(workspace.stage)/bin",
+            environment: LibraryEnvironment.make(from: BuildEnvironment.cleaned(environment), toolchain: "\(stage)/bin",
                                                  sysroot: sysroot, triple: target))
-        configuration.fingerprintInputs = fingerprints.mapValues { [$0] }
+        configuration.fingerprintInputs = keys.mapValues { [$0] }
         configuration.rerunCommand = CommandContext.rerunCommand(commandLine)
-        configuration.toolchain = workspace.stage
-        let merged = MergedFiles()
+        configuration.toolchain = stage
         var executor = Executor(plan: buildPlan, configuration: configuration, sources: sources, observer: observer)
-        let workRoot = workspace.root
+        let workRoot = workspace.root, workspace = workspace
+        // Each library goes into the stage as soon as it is built, so that what depends on it
+        // builds against it.
         executor.recipeFinished = { recipe in
-            let files = try await transaction.mergeLibrary(recipe.name, from: workspace.destination(recipe.name), workRoot: workRoot)
-            await merged.record(recipe.name, files)
+            let entry = Manifest.entry(for: recipe, key: keys[recipe.name]!, depends: plan.dependencies(of: recipe))
+            let package = try await LibraryMerge(stage: stage, output: workspace.package(recipe.name), sysroot: target.description,
+                                                 recipe: recipe.name, workRoot: workRoot)
+                .package(entry, from: workspace.destination(recipe.name))
+            try await transaction.install(package)
         }
         try await executor.run()
 
         await observer?.handle(.message("installing \(buildPlan.recipes.map(\.name).joined(separator: ", ")) into \(prefix)"))
-        var updated = manifest
-        updated.packages.removeAll { needed.contains($0.name) }
-        for recipe in buildPlan.recipes {
-            updated.packages.append(Manifest.entry(for: recipe, fingerprint: fingerprints[recipe.name]!, files: await merged.files(recipe.name),
-                                                   depends: plan.dependencies(of: recipe)))
-        }
-        updated.generated = try transaction.writeExports(for: updated)
-        try await transaction.commit(updated)
+        var kept = manifest
+        kept.packages.removeAll { needed.contains($0.name) }
+        let (installed, _) = try await transaction.commit(kept)
         await TreeWork.remove(workspace.installedTrees + (keepWork ? [] : workspace.buildTrees))
         return .installed(prefix: prefix, built: buildPlan.recipes.map(\.name), logs: workspace.logs,
-                          modules: updated.pkgConfigModules(of: requested, in: prefix))
+                          modules: installed.pkgConfigModules(of: requested, in: prefix))
     }
-}
-
-/// The files each library put in the stage, as the executor's hook reports them.
-actor MergedFiles {
-    private var files: [String: [String]] = [:]
-    func record(_ recipe: String, _ placed: [String]) { files[recipe] = placed }
-    func files(_ recipe: String) -> [String] { files[recipe] ?? [] }
 }

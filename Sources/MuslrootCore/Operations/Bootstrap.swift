@@ -17,6 +17,8 @@ public struct Bootstrap: Sendable {
     public var flavor: ToolchainFlavor = .gcc
     /// The allocator in the toolchain's libc.a.
     public var allocator: Allocator = .musl
+    /// The machine the toolchain is built on and will run on.
+    public var buildHost: BuildHost = .current()
     /// The command line, for messages and the lock's note (`CommandContext.commandLine`).
     public var commandLine: [String] = ["muslroot", "bootstrap"]
     public var keepWork: Bool
@@ -48,12 +50,18 @@ public struct Bootstrap: Sendable {
         try Resolver(book: book).plan(for: flavor.recipes(in: book) + (allocator == .mimalloc ? ["mimalloc"] : []))
     }
 
-    /// True when the prefix already holds exactly what the recipes would build.
-    public func isUpToDate(_ plan: Plan, hostCompiler: HostCompiler? = nil) -> Bool {
+    /// What, besides the recipes, decides this toolchain's bytes.
+    public func context(hostCompiler: HostCompiler?) -> PackageKeys.ToolchainContext {
+        PackageKeys.ToolchainContext(target: target, flavor: flavor, allocator: allocator, buildHost: buildHost,
+                                     hostCompiler: hostCompiler?.identity)
+    }
+
+    /// True when the prefix already holds exactly the packages, with the keys, that would be built.
+    public func isUpToDate(keys: [String: String]) -> Bool {
         guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
               manifest.flavor == flavor, manifest.allocator == allocator else { return false }
-        if let hostCompiler, manifest.package(HostCompiler.packageName)?.fingerprint != hostCompiler.fingerprint { return false }
-        return plan.recipes.allSatisfy { manifest.package($0.name)?.fingerprint == (try? Fingerprint.of($0, target: target)) }
+        let toolchain = manifest.packages.filter { !$0.isLibrary }
+        return toolchain.count == keys.count && toolchain.allSatisfy { keys[$0.name] == $0.fingerprint }
     }
 
     public func run() async throws -> Outcome {
@@ -65,7 +73,9 @@ public struct Bootstrap: Sendable {
         let environment = BuildEnvironment.cleaned(environment)
         let hostCompiler = flavor == .host
             ? try await HostCompiler.find(path: environment["PATH"] ?? "/usr/bin:/bin", triple: target) : nil
-        if isUpToDate(plan, hostCompiler: hostCompiler) { return .upToDate(prefix: prefix) }
+        let context = context(hostCompiler: hostCompiler)
+        let keys = try PackageKeys.toolchain(plan, context: context)
+        if isUpToDate(keys: keys) { return .upToDate(prefix: prefix) }
         try await Installer.checkUsable(prefix: prefix)
         if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
             throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))
@@ -77,6 +87,7 @@ public struct Bootstrap: Sendable {
         var configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
             environment: environment)
+        configuration.fingerprintInputs = Dictionary(uniqueKeysWithValues: plan.recipes.map { ($0.name, [context.key]) })
         configuration.rerunCommand = CommandContext.rerunCommand(commandLine)
         try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
         // Every phase is done and its files are in dest/: the large source and build trees are
@@ -85,43 +96,26 @@ public struct Bootstrap: Sendable {
         async let treesRemoved: Void = TreeWork.remove(keepWork ? [] : workspace.buildTrees)
 
         await observer?.handle(.message("staging and smoke-testing the toolchain"))
-        let stage = Stage(root: workspace.stage)
-        try await stage.reset()
-        var files: [String: [String]] = [:]
-        var owner: [String: String] = [:]
+        var packages: [BuiltPackage] = []
         for recipe in plan.recipes {
-            files[recipe.name] = try await stage.merge(from: workspace.destination(recipe.name))
-            for file in files[recipe.name]! { owner[file] = recipe.name }
+            packages.append(try await BuiltPackage.collecting(Manifest.entry(for: recipe, key: keys[recipe.name]!),
+                                                              tree: workspace.destination(recipe.name)))
         }
         if let hostCompiler {
-            files[HostCompiler.packageName] = try hostCompiler.install(into: stage.root)
-            for file in files[HostCompiler.packageName]! { owner[file] = HostCompiler.packageName }
+            packages.append(try await hostCompiler.package(key: keys[HostCompiler.packageName]!, tree: workspace.package(HostCompiler.packageName)))
         }
-        // Each alias belongs to the package of the tool it points at.
-        for (alias, original) in try await stage.addAliases(for: target) {
-            if let name = owner[original] { files[name, default: []].append(alias) }
-        }
-        var packages = try plan.recipes.map {
-            Manifest.entry(for: $0, fingerprint: try Fingerprint.of($0, target: target), files: files[$0.name, default: []].sorted())
-        }
-        if let hostCompiler { packages.append(hostCompiler.package(files: files[HostCompiler.packageName, default: []].sorted())) }
-        let result = try await SmokeTest(root: stage.root, triple: target, staticProblem: staticProblem,
-                                         environment: configuration.environment, logs: workspace.logs,
-                                         rerunCommand: CommandContext.rerunCommand(commandLine)).run()
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: target)
+        try await transaction.beginEmpty()
+        for package in packages { try await transaction.install(package) }
+        let smokeTest = SmokeTest(root: workspace.stage, triple: target, staticProblem: staticProblem,
+                                  environment: configuration.environment, logs: workspace.logs,
+                                  rerunCommand: CommandContext.rerunCommand(commandLine))
         var manifest = Manifest(muslroot: MuslrootVersion.current, target: target.description,
-                                created: ISO8601DateFormatter().string(from: Date()), packages: packages, toolchain: flavor, malloc: allocator)
-        manifest.generated = try writeExports(into: stage.root, manifest: manifest)
-        try manifest.save(prefix: stage.root)
-        try await Installer.install(stage: stage.root, into: prefix)
+                                created: ISO8601DateFormatter().string(from: Date()), packages: [], toolchain: flavor, malloc: allocator)
+        manifest.buildHost = buildHost
+        let (_, checks) = try await transaction.commit(manifest, smokeTest: smokeTest)
         await treesRemoved
         await TreeWork.remove(workspace.installedTrees)
-        return .installed(prefix: prefix, checks: result.checks, logs: workspace.logs)
-    }
-}
-
-extension Bootstrap {
-    /// The pkg-config wrapper and the files for other build systems, in the stage.
-    func writeExports(into stage: String, manifest: Manifest) throws -> [String] {
-        try PrefixTransaction(prefix: prefix, stage: stage, triple: target).writeExports(for: manifest)
+        return .installed(prefix: prefix, checks: checks, logs: workspace.logs)
     }
 }

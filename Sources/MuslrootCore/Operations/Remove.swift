@@ -39,12 +39,11 @@ public struct Remove: Sendable {
         defer { withExtendedLifetime(locks) {} }
 
         let removed = manifest.packages.filter { names.contains($0.name) }
-        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, triple: .x86_64Musl)
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: .x86_64Musl)
         try await transaction.begin(leaving: Set(removed.flatMap(\.files)))
-        var updated = manifest
-        updated.packages.removeAll { names.contains($0.name) }
-        updated.generated = try transaction.writeExports(for: updated)
-        try await transaction.commit(updated)
+        var kept = manifest
+        kept.packages.removeAll { names.contains($0.name) }
+        _ = try await transaction.commit(kept)
         await TreeWork.remove(workspace.installedTrees)
         return Dictionary(uniqueKeysWithValues: removed.map { ($0.name, $0.files) })
     }

@@ -3,18 +3,22 @@ import Glibc
 #endif
 import Foundation
 
-/// How a library's `make DESTDIR=... install` lands in the sysroot: the infrastructure's rule,
-/// the same for every library recipe.
+/// How a library's `make DESTDIR=... install` becomes a package laid out as the prefix is
+/// (`BuiltPackage`): the infrastructure's rule, the same for every library recipe.
 ///
 /// - `usr/X` and `X` both go to `SYSROOT/X` (the sysroot's `usr` is a link to itself, so
 ///   `--prefix=/usr` builds and their `.pc` files work as they are);
-/// - a path through one of the sysroot's links (`lib64 -> lib`) is recorded where it really is;
+/// - a path through one of the sysroot's links (`lib64 -> lib`, as the stage has them) is
+///   recorded where it really is;
 /// - libtool's `.la` files (absolute paths, useless for static linking) and manuals are left out;
 /// - a shared object is an error: the sysroot is static only;
 /// - a `.pc` file that names the work directory is an error: it would break once the work
 ///   directory is gone, and on any other machine.
 struct LibraryMerge {
+    /// The stage the package goes into, whose links (`lib64 -> lib`) paths are resolved through.
     let stage: String
+    /// Where the package's tree is made (laid out as the prefix is).
+    let output: String
     /// The sysroot, relative to the stage (`x86_64-linux-musl`).
     let sysroot: String
     let recipe: String
@@ -22,7 +26,23 @@ struct LibraryMerge {
 
     static let skippedDirectories = ["share/man", "share/doc", "share/info", "share/gtk-doc"]
 
-    func merge(from destination: String) -> Result<[String], PrefixError> {
+    /// The rules above, for libraries' keys (`PackageKeys`): change them with the code.
+    static let rules = ["usr folded into the sysroot", "paths through the stage's links resolved", "skip .la",
+                        "skip \(skippedDirectories.joined(separator: " "))", "no shared objects", "no .pc naming the work directory"]
+
+    /// The library package made from its `DESTDIR` install at `destination`, recorded as `entry`.
+    func package(_ entry: Manifest.Package, from destination: String) async throws -> BuiltPackage {
+        let merge = self
+        let files = try await TreeWork.run("package") { () -> Result<[String], PrefixError> in
+            FileTree.remove(merge.output)
+            return merge.merge(from: destination)
+        }.get()
+        var entry = entry
+        entry.files = files
+        return BuiltPackage(entry: entry, tree: output)
+    }
+
+    private func merge(from destination: String) -> Result<[String], PrefixError> {
         var placed: [String] = []
         var problem: PrefixError?
         walk(destination, relative: "") { relative, info in
@@ -31,17 +51,14 @@ struct LibraryMerge {
             if path == "usr" { return true }
             if Self.skippedDirectories.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) { return false }
             path = canonical("\(sysroot)/\(path)")
-            let from = "\(destination)/\(relative)", to = "\(stage)/\(path)"
+            let from = "\(destination)/\(relative)", to = "\(output)/\(path)"
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                var existing = stat()
-                if stat(to, &existing) == 0, existing.st_mode & S_IFMT == S_IFDIR { return true }
-                unlink(to)
-                if mkdir(to, 0o755) != 0 { problem = failure("mkdir \(to)") }
-                return problem == nil
+                return true  // made as its files need it
             case S_IFLNK:
                 if isSharedObject(path) { problem = sharedObject(relative); return false }
                 guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: from) else { return true }
+                if let failed = makeParent(of: to) { problem = failed; return false }
                 unlink(to)
                 if symlink(target, to) != 0 { problem = failure("symlink \(to)") }
                 placed.append(path)
@@ -53,6 +70,7 @@ struct LibraryMerge {
                         + "\(workRoot), so it would break once that is gone; fix the recipe's --prefix (it must be /usr) and add it again")
                     return false
                 }
+                if let failed = makeParent(of: to) { problem = failed; return false }
                 unlink(to)
                 if link(from, to) != 0 { problem = failure("linking \(to)") }
                 placed.append(path)
@@ -61,6 +79,15 @@ struct LibraryMerge {
         }
         if let problem { return .failure(problem) }
         return .success(placed.sorted())
+    }
+
+    private func makeParent(of path: String) -> PrefixError? {
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            return nil
+        } catch {
+            return .stagingFailed(path: path, reason: TreeWork.reason(error))
+        }
     }
 
     private func isSharedObject(_ path: String) -> Bool {
@@ -75,7 +102,7 @@ struct LibraryMerge {
     }
 
     private func failure(_ what: String) -> PrefixError {
-        .stagingFailed(path: stage, reason: "\(what): \(String(cString: strerror(errno)))")
+        .stagingFailed(path: output, reason: "\(what): \(String(cString: strerror(errno)))")
     }
 
     /// `relative` (inside the stage) with every directory link of the stage resolved, so that

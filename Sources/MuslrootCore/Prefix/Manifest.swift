@@ -6,6 +6,8 @@ public struct Manifest: Codable, Sendable {
     public struct Package: Codable, Sendable {
         public var name: String
         public var version: String
+        /// Its key (`PackageKeys`): what it was built from and with. (The field keeps the
+        /// name manifests have always used.)
         public var fingerprint: String
         public var sources: [SourceEntry]
         public var patches: [String]
@@ -33,19 +35,17 @@ public struct Manifest: Codable, Sendable {
     /// The allocator in the toolchain's libc.a (`musl` when absent).
     public var malloc: Allocator?
     /// Files muslroot writes for the whole prefix, owned by no package: the pkg-config
-    /// wrapper and the files for CMake, Meson and cargo (see `PrefixExports`).
+    /// wrapper and the files for CMake, Meson and cargo (see `PrefixExports`), and the
+    /// sysroot's alias (`x86_64-unknown-linux-musl`).
     public var generated: [String]?
+    /// The machine the toolchain was built on and runs on (absent in manifests before keys
+    /// covered it).
+    public var buildHost: BuildHost?
 
     public var allocator: Allocator { malloc ?? .musl }
 
     public var flavor: ToolchainFlavor { toolchain ?? .gcc }
     public var libraries: [Package] { packages.filter(\.isLibrary) }
-
-    /// One value for the whole toolchain: libraries built with it carry it in their
-    /// fingerprints, so a new toolchain rebuilds them.
-    public var toolchainFingerprint: String {
-        Fingerprint.hash(["toolchain", target] + packages.filter { !$0.isLibrary }.map { "\($0.name) \($0.fingerprint)" }.sorted())
-    }
 
     /// The pkg-config modules the named packages installed in `prefix`: their `.pc` files in
     /// the sysroot, without the links that only give a module a second name (ncurses.pc to
@@ -79,8 +79,9 @@ public struct Manifest: Codable, Sendable {
 
     public func package(_ name: String) -> Package? { packages.first { $0.name == name } }
 
-    static func entry(for recipe: Recipe, fingerprint: String, files: [String], depends: [String]? = nil) -> Package {
-        Package(name: recipe.name, version: recipe.version, fingerprint: fingerprint,
+    /// A recipe's entry, built with the key `key` (`PackageKeys`).
+    static func entry(for recipe: Recipe, key: String, files: [String] = [], depends: [String]? = nil) -> Package {
+        Package(name: recipe.name, version: recipe.version, fingerprint: key,
                 sources: recipe.sources.map { SourceEntry(file: $0.file, url: $0.url, sha256: $0.sha256) },
                 patches: recipe.patches.map { URL(fileURLWithPath: $0).lastPathComponent },
                 files: files, kind: recipe.kind.rawValue, depends: depends)

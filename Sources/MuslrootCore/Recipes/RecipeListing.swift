@@ -8,7 +8,11 @@ public enum RecipeListing {
             var line = "\(recipe.name.rightPadded(to: nameWidth))  \(recipe.version.rightPadded(to: versionWidth))  \(recipe.summary)"
             if !recipe.dependencies.isEmpty { line += " [needs: \(recipe.dependencies.joined(separator: ", "))]" }
             if recipe.optional { line += " (optional)" }
-            if let installed = recipe.installed { line += installed ? " (installed)" : "" }
+            if recipe.installed == true {
+                line += recipe.outdated == true
+                    ? (recipe.kind == Recipe.Kind.library.rawValue ? " (installed; outdated: add rebuilds it)" : " (installed; outdated: bootstrap rebuilds it)")
+                    : " (installed)"
+            }
             return line
         }
         let toolchain = summaries.filter { $0.kind == Recipe.Kind.toolchain.rawValue }

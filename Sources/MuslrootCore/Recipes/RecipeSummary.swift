@@ -9,7 +9,11 @@ public struct RecipeSummary: Encodable, Sendable {
     public var license: String
     public var dependencies: [String]
     public var file: String
+    /// With `list --prefix`: the prefix holds it (its manifest says so).
     public var installed: Bool?
+    /// With `list --prefix`, for an installed recipe: what the prefix holds was built from
+    /// another recipe, toolchain or dependency than now, so the next add or bootstrap rebuilds it.
+    public var outdated: Bool?
 
     public init(_ recipe: Recipe) {
         name = recipe.name

@@ -45,16 +45,24 @@ public struct HostCompiler: Sendable {
     /// Its name in the manifest.
     public static let packageName = "host-gcc"
 
-    /// What decides the files this writes: part of the toolchain's fingerprint.
-    public var fingerprint: String {
-        Fingerprint.hash(["host-compiler-v1", gcc, version, specs, wrapper(driver: "gcc", extra: "")]
-            + tools.sorted { $0.key < $1.key }.map { "tool \($0.key)=\($0.value)" })
+    /// What decides the files this writes, for the toolchain's keys (`PackageKeys`): the
+    /// compiler, its version, the specs and wrapper it gets, and the tools linked.
+    public var identity: [String] {
+        ["host-compiler-v1 \(gcc) \(version)", "specs \(PackageKeys.hash([specs]))",
+         "wrapper \(PackageKeys.hash([wrapper(driver: "gcc", extra: "")]))"]
+            + tools.sorted { $0.key < $1.key }.map { "tool \($0.key)=\($0.value)" }
     }
 
-    /// Its manifest entry: the host's gcc, by version.
-    func package(files: [String]) -> Manifest.Package {
-        Manifest.Package(name: Self.packageName, version: version, fingerprint: fingerprint, sources: [], patches: [],
-                         files: files, kind: Recipe.Kind.toolchain.rawValue, depends: nil)
+    /// Its package: the wrappers and links written into `tree`, recorded under the host's gcc
+    /// version with the key `key`.
+    func package(key: String, tree: String) async throws -> BuiltPackage {
+        let compiler = self
+        let files = try await TreeWork.run("host compiler") { () throws -> [String] in
+            FileTree.remove(tree)
+            return try compiler.install(into: tree)
+        }
+        return BuiltPackage(entry: Manifest.Package(name: Self.packageName, version: version, fingerprint: key, sources: [], patches: [],
+                                                    files: files, kind: Recipe.Kind.toolchain.rawValue, depends: nil), tree: tree)
     }
 
     /// Writes the specs file, the wrappers and the tool links under `root` (a stage); returns

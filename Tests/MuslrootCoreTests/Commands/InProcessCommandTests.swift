@@ -38,22 +38,6 @@ struct InProcessCommandTests {
         #expect(usage.status == 2, "--installed without --prefix is bad usage")
     }
 
-    @Test("list --prefix marks the recipes installed there with the same fingerprint")
-    func listPrefix() async throws {
-        let dir = TemporaryDirectory("inproc-listprefix")
-        defer { dir.remove() }
-        let book = try RecipeBook.load(directories: [TestPaths.recipes])
-        let musl = try #require(book["musl"])
-        let prefix = "\(dir.path)/cross"
-        try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
-            Manifest.entry(for: musl, fingerprint: try Fingerprint.of(musl, target: .x86_64Musl), files: []),
-        ]).save(prefix: prefix)
-        let result = await runInProcess(["list", "--prefix", prefix, "--json"])
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(items.first { $0["name"] as? String == "musl" }?["installed"] as? Bool == true)
-        #expect(items.first { $0["name"] as? String == "zlib" }?["installed"] as? Bool == false)
-    }
-
     @Test("bootstrap --json: the documented event stream, one JSON object per line")
     func bootstrapEvents() async throws {
         let dir = TemporaryDirectory("inproc-events")

@@ -12,17 +12,22 @@ struct PrefixErrorTests {
         defer { dir.remove() }
         dir.write("dest/a/share/x/file", "a")
         dir.write("dest/b/share/x", "b")
-        let stage = Stage(root: "\(dir.path)/stage")
-        try await stage.reset()
-        _ = try await stage.merge(from: "\(dir.path)/dest/a")
+        let stage = "\(dir.path)/stage"
+        let transaction = PrefixTransaction(prefix: "\(dir.path)/cross", stage: stage, target: .x86_64Musl)
+        try await transaction.beginEmpty()
+        try await transaction.install(try await BuiltPackage.collecting(entry("a"), tree: "\(dir.path)/dest/a"))
         do {
-            _ = try await stage.merge(from: "\(dir.path)/dest/b")
+            try await transaction.install(try await BuiltPackage.collecting(entry("b"), tree: "\(dir.path)/dest/b"))
             Issue.record("a file over a directory must fail the merge")
         } catch let error as PrefixError {
             guard case let .stagingFailed(path, _) = error else { Issue.record("\(error)"); return }
-            #expect(path == "\(stage.root)/share/x")
+            #expect(path == "\(stage)/share/x")
             #expect(error.description.contains("run the same command again"))
         }
+    }
+
+    func entry(_ name: String) -> Manifest.Package {
+        Manifest.Package(name: name, version: "1", fingerprint: name, sources: [], patches: [], files: [], kind: "toolchain", depends: nil)
     }
 
     @Test("a manifest that cannot be written: its path")

@@ -4,26 +4,43 @@ import Testing
 
 @Suite("Stage, manifest and install")
 struct PrefixTests {
-    @Test("recipes' dest trees merge into the stage by hard link; aliases point at the tools")
-    func stageMerge() async throws {
+    @Test("built packages go into the stage by hard link, the later one winning; each tool's alias belongs to the tool's package, the sysroot's alias to no package")
+    func transactionInstall() async throws {
         let dir = TemporaryDirectory("stage")
         defer { dir.remove() }
-        dir.write("dest/a/bin/x86_64-linux-musl-gcc", "gcc")
+        chmod(dir.write("dest/a/bin/x86_64-linux-musl-gcc", "gcc"), 0o755)
         dir.write("dest/a/x86_64-linux-musl/include/stdio.h", "a")
         dir.write("dest/b/bin/x86_64-linux-musl-ld", "ld")
         dir.write("dest/b/x86_64-linux-musl/include/stdio.h", "b")
-        let stage = Stage(root: "\(dir.path)/stage")
-        try await stage.reset()
-        #expect(try await stage.merge(from: "\(dir.path)/dest/a") == ["bin/x86_64-linux-musl-gcc", "x86_64-linux-musl/include/stdio.h"])
-        #expect(try await stage.merge(from: "\(dir.path)/dest/b") == ["bin/x86_64-linux-musl-ld", "x86_64-linux-musl/include/stdio.h"])
-        #expect(try String(contentsOfFile: "\(stage.root)/x86_64-linux-musl/include/stdio.h", encoding: .utf8) == "b")
-        let links = try FileManager.default.attributesOfItem(atPath: "\(stage.root)/bin/x86_64-linux-musl-ld")[.referenceCount] as? Int
+        func entry(_ name: String) -> Manifest.Package {
+            Manifest.Package(name: name, version: "1", fingerprint: "key-\(name)", sources: [], patches: [], files: [], kind: "toolchain", depends: nil)
+        }
+        let a = try await BuiltPackage.collecting(entry("a"), tree: "\(dir.path)/dest/a")
+        let b = try await BuiltPackage.collecting(entry("b"), tree: "\(dir.path)/dest/b")
+        #expect(a.files == ["bin/x86_64-linux-musl-gcc", "x86_64-linux-musl/include/stdio.h"])
+        #expect(b.files == ["bin/x86_64-linux-musl-ld", "x86_64-linux-musl/include/stdio.h"])
+
+        let prefix = "\(dir.path)/cross", stage = "\(dir.path)/stage"
+        let transaction = PrefixTransaction(prefix: prefix, stage: stage, target: .x86_64Musl)
+        try await transaction.beginEmpty()
+        try await transaction.install(a)
+        try await transaction.install(b)
+        #expect(try String(contentsOfFile: "\(stage)/x86_64-linux-musl/include/stdio.h", encoding: .utf8) == "b")
+        let links = try FileManager.default.attributesOfItem(atPath: "\(stage)/bin/x86_64-linux-musl-ld")[.referenceCount] as? Int
         #expect(links == 2, "hard-linked, not copied")
-        let aliases = try await stage.addAliases(for: .x86_64Musl)
-        #expect(aliases.map(\.alias).contains("bin/x86_64-unknown-linux-musl-gcc"))
-        #expect(aliases.first { $0.alias == "bin/x86_64-unknown-linux-musl-ld" }?.original == "bin/x86_64-linux-musl-ld")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(stage.root)/bin/x86_64-unknown-linux-musl-gcc") == "x86_64-linux-musl-gcc")
-        #expect(try String(contentsOfFile: "\(stage.root)/x86_64-unknown-linux-musl/include/stdio.h", encoding: .utf8) == "b")
+
+        let base = Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [])
+        let (manifest, _) = try await transaction.commit(base)
+        #expect(manifest.package("a")?.files == ["bin/x86_64-linux-musl-gcc", "bin/x86_64-unknown-linux-musl-gcc",
+                                                  "x86_64-linux-musl/include/stdio.h"])
+        #expect(manifest.package("b")?.files == ["bin/x86_64-linux-musl-ld", "bin/x86_64-unknown-linux-musl-ld",
+                                                  "x86_64-linux-musl/include/stdio.h"])
+        #expect(manifest.generated?.contains("x86_64-unknown-linux-musl") == true, "the sysroot's alias is the prefix's")
+        #expect(!manifest.packages.contains { $0.files.contains("x86_64-unknown-linux-musl") })
+        #expect(Manifest.load(prefix: prefix)?.package("b")?.fingerprint == "key-b", "the manifest was installed with the prefix")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(prefix)/bin/x86_64-unknown-linux-musl-gcc") == "x86_64-linux-musl-gcc")
+        #expect(try String(contentsOfFile: "\(prefix)/x86_64-unknown-linux-musl/include/stdio.h", encoding: .utf8) == "b")
+        #expect(Installer.strangers(in: prefix, manifest: manifest).isEmpty, "every file of the prefix is in its manifest")
     }
 
     func manifest(files: [String]) -> Manifest {
@@ -101,9 +118,10 @@ struct PrefixTests {
         let bootstrap = Bootstrap(book: book, prefix: prefix, workspace: Workspace(root: "\(dir.path)/work"), jobs: 1,
                                   keepWork: false, environment: [:], sources: EmptySources(), observer: nil,
                                   staticProblem: { _ in nil })
-        #expect(!bootstrap.isUpToDate(try bootstrap.plan()))
+        let keys = try PackageKeys.toolchain(try bootstrap.plan(), context: bootstrap.context(hostCompiler: nil))
+        #expect(!bootstrap.isUpToDate(keys: keys))
         try Manifest(muslroot: "test", target: "x86_64-linux-musl", created: "now", packages: [
-            Manifest.entry(for: recipe, fingerprint: try Fingerprint.of(recipe, target: .x86_64Musl), files: []),
+            Manifest.entry(for: recipe, key: try #require(keys["tool"])),
         ]).save(prefix: prefix)
         guard case .upToDate = try await bootstrap.run() else { Issue.record("expected up to date"); return }
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/work"), "an up-to-date run creates nothing")
