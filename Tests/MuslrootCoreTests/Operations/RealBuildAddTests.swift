@@ -54,6 +54,14 @@ struct RealBuildAddTests {
         let libraries = Set(installed.filter { $0["kind"] as? String == "library" }.compactMap { $0["name"] as? String })
         #expect(libraries == ["ffmpeg", "libedit", "ncurses", "openssl", "zlib"])
         #expect(installed.allSatisfy { ($0["version"] as? String)?.isEmpty == false })
+        // list --prefix, with the recipes add read: every library and musl installed, none outdated.
+        let status = try await runMuslrootAsync(["list", "--prefix", prefix, "--json", "--recipes", TestPaths.mirrorOverlay])
+        #expect(status.status == 0, "\(status.stderr)")
+        let recipes = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
+        for name in libraries.sorted() + ["musl", "linux-headers"] {
+            let recipe = recipes.first { $0["name"] as? String == name }
+            #expect(recipe?["installed"] as? Bool == true && recipe?["outdated"] as? Bool == false, "\(name): \(recipe ?? [:])")
+        }
 
         let sysroot = "\(prefix)/x86_64-linux-musl"
         #expect(!FileManager.default.fileExists(atPath: "\(prefix)/usr"), "nothing lands in PREFIX/usr")
