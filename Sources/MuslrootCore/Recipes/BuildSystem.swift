@@ -76,13 +76,16 @@ public enum BuildSystem: String, Sendable, CaseIterable {
     }
 
     /// `meson setup` with the cross file of the toolchain (`$0`) made absolute (Debian's Meson
-    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory.
-    static let mesonSetup = """
+    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory. The path is
+    /// escaped for a Meson string (`\\`, `\'`), then for sed's replacement (`\\`, `&`, `|`), so
+    /// that a prefix under `a b'c$d` works too.
+    static let mesonSetup = #"""
         toolchain=$0 source=$1; shift
-        sed "s|'@DIRNAME@' / '..' / '..'|'$toolchain'|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
+        quoted=$(printf '%s\n' "$toolchain" | sed -e "s/[\\']/\\\\&/g" -e 's/[\\&|]/\\&/g')
+        sed "s|'@DIRNAME@' / '..' / '..'|'$quoted'|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
         exec meson setup --cross-file cross.ini --prefix=/usr --libdir=lib --buildtype=release \
             --default-library=static -Db_staticpic=true "$@" . "$source"
-        """
+        """#
 
     /// The template's phases with the recipe's own laid over them.
     func phases(overriddenBy own: [Phase]) -> [Phase] {
