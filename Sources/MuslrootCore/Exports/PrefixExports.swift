@@ -23,8 +23,15 @@ public enum PrefixExports {
         guard let installedAt else { return paths(triple: triple).filter { $0 != MesonCrossFile.absolutePath } }
         var installed = prefix
         installed.root = installedAt
-        try ExportFile.write(MesonCrossFile.text(installed, relocatable: false), to: "\(root)/\(MesonCrossFile.absolutePath)")
+        try ExportFile.write(absoluteMesonCrossFile(installed), to: "\(root)/\(MesonCrossFile.absolutePath)")
         return paths(triple: triple)
+    }
+
+    /// The absolute Meson cross file, for the Meson releases before 1.3: the printed form
+    /// without `prefer_static`, which Meson before 0.63 (Ubuntu 22.04's 0.61) rejects as an
+    /// unknown option; the sysroot holds static libraries only, so nothing else is found.
+    static func absoluteMesonCrossFile(_ prefix: PrefixDescription) -> String {
+        MesonCrossFile.text(prefix, relocatable: false).replacingOccurrences(of: "\nprefer_static = true\n", with: "\n")
     }
 
     /// Reads the prefix (toolchain, manifest) at `root` and writes its files there.
