@@ -7,7 +7,10 @@ struct BuildOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The toolchain prefix.", valueName: "dir"))
     var prefix: String
 
-    @Option(help: ArgumentHelp("Where to build (default: .NAME.muslroot beside the prefix).", valueName: "dir"))
+    @Option(help: ArgumentHelp("""
+        Where to build (default: .NAME.muslroot beside the prefix, or under ~/.cache/muslroot/work when the prefix's \
+        path holds a space, a quote or a $). The stage is always .NAME.muslroot/stage beside the prefix.
+        """, valueName: "dir"))
     var workDir: String?
 
     @Option(name: .shortAndLong, help: "How many jobs run at once, across all packages (default: the number of cores).")
@@ -25,8 +28,9 @@ struct BuildOptions: ParsableArguments {
 
     var absolutePrefix: String { FileTree.absolute(prefix) }
 
-    var workspace: Workspace {
-        workDir.map { Workspace(root: FileTree.absolute($0)) } ?? .standard(for: absolutePrefix)
+    /// Where to build; a path configure scripts cannot take is an error, before any work.
+    func workspace(_ context: CommandContext) throws -> Workspace {
+        try Workspace.choose(prefix: absolutePrefix, workDirectory: workDir, environment: context.environment)
     }
 
     func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }

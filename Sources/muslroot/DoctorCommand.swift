@@ -8,7 +8,8 @@ extension Muslroot {
             abstract: "Check the host tools the recipes need, and optionally a toolchain prefix.",
             discussion: """
             Exits 0 when every required tool is present (and, with --prefix, the toolchain passes its \
-            smoke test), 1 otherwise; a missing tool is named with the Debian package to install.
+            smoke test), 1 otherwise; a missing tool is named with the Debian package to install. \
+            Names the Meson version found, and which of the prefix's Meson cross files it reads.
 
             Examples:
               muslroot doctor
@@ -25,6 +26,7 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
+                let meson = await MesonReport.find(path: context.environment["PATH"] ?? "/usr/bin:/bin", environment: context.environment)
                 var smoke: [String]? = nil
                 let manifest = prefix.flatMap { Manifest.load(prefix: FileTree.absolute($0)) }
                 var smokeError: (any Error)? = nil
@@ -39,14 +41,15 @@ extension Muslroot {
                 }
                 if json {
                     struct Output: Encodable {
-                        var host: HostReport; var smokeTest: [String]?; var smokeTestError: String?
+                        var host: HostReport; var meson: MesonReport; var smokeTest: [String]?; var smokeTestError: String?
                         var toolchain: ToolchainFlavor?; var malloc: Allocator?
                     }
-                    context.output.line(try JSONOutput.encode(Output(host: report, smokeTest: smoke,
+                    context.output.line(try JSONOutput.encode(Output(host: report, meson: meson, smokeTest: smoke,
                                                        smokeTestError: smokeError.map { Failure.describe($0) },
                                                        toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
                     context.output.line(report.text)
+                    context.output.line(meson.text(prefix: prefix.map(FileTree.absolute)))
                     if let manifest {
                         context.output.line("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "
                               + "malloc in libc.a: \(manifest.allocator.rawValue)")

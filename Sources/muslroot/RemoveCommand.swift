@@ -18,7 +18,7 @@ extension Muslroot {
         @Option(help: ArgumentHelp("The prefix to remove from.", valueName: "dir"))
         var prefix: String
 
-        @Option(help: ArgumentHelp("Where to stage the change (default: .NAME.muslroot beside the prefix).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Where to keep its lock (default: .NAME.muslroot beside the prefix, which also holds the stage).", valueName: "dir"))
         var workDir: String?
 
         @Flag(help: "Print JSON for scripts.")
@@ -34,7 +34,9 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let prefix = FileTree.absolute(self.prefix)
-                let workspace = workDir.map { Workspace(root: FileTree.absolute($0)) } ?? .standard(for: prefix)
+                // remove builds nothing: any work directory will do for its lock.
+                let workspace = workDir.map { Workspace(root: FileTree.absolute($0), stage: Workspace.stage(for: prefix)) }
+                    ?? .standard(for: prefix)
                 var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
                 remove.commandLine = context.commandLine
                 let removed = try await remove.run()

@@ -10,10 +10,17 @@ public enum BuildError: Error, Sendable {
     case interrupted(rerun: String)
     /// The work directory (or a file in it: a log, the jobserver) could not be set up.
     case workspace(path: String, reason: String)
+    /// The work directory's path holds `character`, which configure scripts and make cannot
+    /// take. `prefix`: the prefix's own such character, when `path` is the work directory
+    /// muslroot chose for it in the cache (else `path` was given with `--work-dir`).
+    case unusableWorkPath(path: String, character: String, prefix: (path: String, character: String)?)
 }
 
 extension BuildError: ExitStatusProviding {
-    public var exitStatus: ExitStatus { .failure }
+    public var exitStatus: ExitStatus {
+        if case .unusableWorkPath = self { return .usage }
+        return .failure
+    }
 }
 
 extension BuildError: CustomStringConvertible {
@@ -39,6 +46,14 @@ extension BuildError: CustomStringConvertible {
         case let .workspace(path, reason):
             return "cannot use \(path) in the work directory: \(reason); make sure it is writable and has free space "
                 + "(or choose another with --work-dir), then run the same command again"
+        case let .unusableWorkPath(path, character, prefix):
+            let advice = "run the same command again with --work-dir DIR, DIR a directory whose path has only letters, "
+                + "digits and / . _ - + , @ % = ~ (the prefix keeps its path; only the build happens there). Nothing was done."
+            if let prefix {
+                return "\(prefix.path) holds '\(prefix.character)', which configure scripts and make cannot take in a build "
+                    + "directory, so muslroot would build in \(path), but that path holds '\(character)' too; " + advice
+            }
+            return "cannot build in \(path): its path holds '\(character)', which configure scripts and make cannot take; " + advice
         }
     }
 }

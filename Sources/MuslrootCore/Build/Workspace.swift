@@ -8,22 +8,44 @@ import Foundation
 ///     WORK/dest/NAME         what NAME's install phases put in ${destdir}
 ///     WORK/sysroot           the sysroot target libraries are built against
 ///     WORK/pkg/NAME          a package made from dest/NAME, laid out as the prefix is
-///     WORK/stage             the packages linked in: the prefix-to-be, smoke-tested before install
 ///     WORK/logs/NAME/PHASE.log
 ///     WORK/state.json        phases completed, for resuming
+///     STAGE                  the packages linked in: the prefix-to-be, smoke-tested before install
+///
+/// The stage is exchanged with the prefix in one system call, so it must be on the prefix's
+/// file system: `.NAME.muslroot/stage` beside the prefix (`Workspace.stage(for:)`). The rest
+/// may be anywhere, as long as configure scripts and make can take its path
+/// (`Workspace.choose`): under a prefix whose path holds a space, a quote or a `$`, the
+/// work directory moves to the cache, and only the stage stays beside the prefix.
 public struct Workspace: Sendable {
     public var root: String
+    /// The prefix-to-be.
+    public var stage: String
 
+    /// A work directory holding its own stage (`ROOT/stage`).
     public init(root: String) {
+        self.init(root: root, stage: "\(root)/stage")
+    }
+
+    public init(root: String, stage: String) {
         self.root = root
+        self.stage = stage
     }
 
     /// The default for a prefix: a hidden sibling, so that the stage can be renamed into the
     /// prefix on the same file system. `~/cross` works in `~/.cross.muslroot`.
     public static func standard(for prefix: String) -> Workspace {
+        Workspace(root: hiddenSibling(of: prefix))
+    }
+
+    /// Where the stage of `prefix` is, whatever the work directory: `.NAME.muslroot/stage`
+    /// beside it, on its file system.
+    public static func stage(for prefix: String) -> String { "\(hiddenSibling(of: prefix))/stage" }
+
+    private static func hiddenSibling(of prefix: String) -> String {
         let url = URL(fileURLWithPath: prefix)
         let parent = url.deletingLastPathComponent().path
-        return Workspace(root: "\(parent)/.\(url.lastPathComponent).muslroot")
+        return "\(parent == "/" ? "" : parent)/.\(url.lastPathComponent).muslroot"
     }
 
     public func source(_ recipe: String) -> String { "\(root)/src/\(recipe)" }
@@ -32,7 +54,6 @@ public struct Workspace: Sendable {
     /// A package made from `dest/NAME` (laid out as the prefix is), ready for the stage.
     public func package(_ name: String) -> String { "\(root)/pkg/\(name)" }
     public var sysroot: String { "\(root)/sysroot" }
-    public var stage: String { "\(root)/stage" }
     public var logs: String { "\(root)/logs" }
     public func log(_ node: PhaseNode) -> String { "\(logs)/\(node.recipe)/\(node.phase).log" }
     public var stateFile: String { "\(root)/state.json" }

@@ -8,6 +8,11 @@
 public enum MesonCrossFile {
     /// Relative to the prefix.
     public static let path = "share/muslroot/meson-cross.ini"
+    /// The absolute form, for any Meson: it names the prefix where muslroot last installed it
+    /// (every `bootstrap`, `add` and `remove` rewrites it); relative to the prefix.
+    public static let absolutePath = "share/muslroot/meson-cross-absolute.ini"
+    /// The first Meson that expands `@DIRNAME@`.
+    public static let dirnameVersion = [1, 3, 0]
 
     public static func text(_ prefix: PrefixDescription, relocatable: Bool) -> String {
         let triple = prefix.triple.description

@@ -8,9 +8,12 @@ import Foundation
 /// It finds the prefix from where it is at run time (through symbolic links, from any
 /// directory, with spaces in the path), so the prefix can be moved. The `.pc` files say
 /// `prefix=/usr`; `PKG_CONFIG_SYSROOT_DIR` puts the sysroot in front of every path.
-/// pkgconf (Debian's pkg-config) splits flags at spaces before it adds the sysroot, so
-/// under a path with white space the wrapper asks for `--define-prefix` instead, which
-/// takes each package's prefix from where its `.pc` file is and escapes the spaces.
+/// pkgconf (Debian's pkg-config 1.8) splits flags at spaces before it adds the sysroot,
+/// prints nothing at all (and exits 0) when the sysroot holds a quote, and escapes no `$`;
+/// so under a path with anything but letters, digits and `/ . _ + , @ % = ~ -`, the wrapper
+/// runs it with a stand-in sysroot and puts the real one in its place, every other
+/// character escaped with a backslash in flags (`--cflags`, `--libs`), as shells, make's
+/// `$(shell ...)`, Meson, CMake and the pkg-config crate read them.
 public enum PkgConfigWrapper {
     public static func name(triple: Triple = .x86_64Musl) -> String { "\(triple)-pkg-config" }
 
@@ -25,21 +28,38 @@ public enum PkgConfigWrapper {
         PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig:$sysroot/usr/share/pkgconfig
         export PKG_CONFIG_LIBDIR
         unset PKG_CONFIG_PATH
-        case $sysroot in
-        *[[:space:]]*)
-            # pkg-config would split the sysroot at its spaces; take each prefix from
-            # where the .pc file is instead (prefix=/usr in PKG_CONFIG_LIBDIR's usr/lib).
-            unset PKG_CONFIG_SYSROOT_DIR
-            set -- --define-prefix "$@" ;;
-        *)
-            PKG_CONFIG_SYSROOT_DIR=$sysroot
-            export PKG_CONFIG_SYSROOT_DIR ;;
-        esac
         if ! command -v pkg-config >/dev/null 2>&1; then
             echo "$0: the build machine has no pkg-config; install it (Debian: apt-get install pkgconf)" >&2
             exit 127
         fi
-        exec pkg-config "$@"
+        case $sysroot in
+        *[!A-Za-z0-9/._+,@%=~-]*) ;;
+        *)
+            PKG_CONFIG_SYSROOT_DIR=$sysroot
+            export PKG_CONFIG_SYSROOT_DIR
+            exec pkg-config "$@" ;;
+        esac
+        # A path pkg-config cannot take (a space, a quote, a $): a stand-in sysroot, replaced
+        # in the output by the real one, escaped for flags.
+        standin=/muslroot-sysroot-stand-in
+        PKG_CONFIG_SYSROOT_DIR=$standin
+        export PKG_CONFIG_SYSROOT_DIR
+        real=$sysroot
+        for argument in "$@"; do
+            case $argument in
+            --cflags*|--libs*) real=$(printf '%s\\n' "$sysroot" | sed 's/[^A-Za-z0-9/._+,@%=~-]/\\\\&/g'); break ;;
+            esac
+        done
+        output=$(pkg-config "$@")
+        status=$?
+        while :; do
+            case $output in
+            *"$standin"*) output=${output%%"$standin"*}$real${output#*"$standin"} ;;
+            *) break ;;
+            esac
+        done
+        if [ -n "$output" ]; then printf '%s\\n' "$output"; fi
+        exit $status
 
         """
     }

@@ -1,45 +1,62 @@
 import Foundation
 
-/// The files a prefix carries for other build systems, all relocatable: the pkg-config
-/// wrapper in `bin`, the CMake toolchain file, the Meson cross file and the cargo config in
+/// The files a prefix carries for other build systems, relocatable but one: the pkg-config
+/// wrapper in `bin`, the CMake toolchain file, the Meson cross files and the cargo config in
 /// `share/muslroot`, and Rust's linker wrapper and unwinder shim in `lib/muslroot/rust`.
 /// Written at install time, into the prefix or into the stage that becomes it, after every
-/// change of its packages (the cargo config names the `-sys` crates' libraries).
+/// change of its packages (the cargo config names the `-sys` crates' libraries). The one
+/// that is not relocatable, `meson-cross-absolute.ini` (for Meson before 1.3, which has no
+/// `@DIRNAME@`), names the prefix the files are written for.
 public enum PrefixExports {
     /// Writes every file under `root` for the prefix `prefix` describes (its `root` is not
-    /// used: the files find the prefix from where they are). Returns the paths written,
-    /// relative to `root`, for the manifest.
+    /// used: the files find the prefix from where they are), and the absolute Meson cross
+    /// file naming `installedAt`, the prefix `root` is or becomes, if known. Returns the
+    /// paths written, relative to `root`, for the manifest.
     @discardableResult
-    public static func write(into root: String, for prefix: PrefixDescription) throws -> [String] {
+    public static func write(into root: String, for prefix: PrefixDescription, installedAt: String? = nil) throws -> [String] {
         let triple = prefix.triple
         try PkgConfigWrapper.write(into: "\(root)/bin", triple: triple)
         try RustLinker.write(into: root, for: prefix)
         try ExportFile.write(CMakeToolchainFile.text(prefix, relocatable: true), to: "\(root)/\(CMakeToolchainFile.path)")
         try ExportFile.write(MesonCrossFile.text(prefix, relocatable: true), to: "\(root)/\(MesonCrossFile.path)")
         try ExportFile.write(CargoConfig.text(prefix, relocatable: true), to: "\(root)/\(CargoConfig.path)")
+        guard let installedAt else { return paths(triple: triple).filter { $0 != MesonCrossFile.absolutePath } }
+        var installed = prefix
+        installed.root = installedAt
+        try ExportFile.write(absoluteMesonCrossFile(installed), to: "\(root)/\(MesonCrossFile.absolutePath)")
         return paths(triple: triple)
+    }
+
+    /// The absolute Meson cross file, for the Meson releases before 1.3: the printed form
+    /// without `prefer_static`, which Meson before 0.63 (Ubuntu 22.04's 0.61) rejects as an
+    /// unknown option; the sysroot holds static libraries only, so nothing else is found.
+    static func absoluteMesonCrossFile(_ prefix: PrefixDescription) -> String {
+        MesonCrossFile.text(prefix, relocatable: false).replacingOccurrences(of: "\nprefer_static = true\n", with: "\n")
     }
 
     /// Reads the prefix (toolchain, manifest) at `root` and writes its files there.
     @discardableResult
     public static func write(into root: String, triple: Triple = .x86_64Musl) throws -> [String] {
-        try write(into: root, for: PrefixDescription.read(prefix: root, triple: triple))
+        let description = try PrefixDescription.read(prefix: root, triple: triple)
+        return try write(into: root, for: description, installedAt: description.root)
     }
 
     /// What `write` puts in a prefix, relative to it.
     public static func paths(triple: Triple = .x86_64Musl) -> [String] {
         ["bin/\(PkgConfigWrapper.name(triple: triple))", RustLinker.linkerPath, "\(RustLinker.directory)/libunwind.a",
-         CMakeToolchainFile.path, MesonCrossFile.path, CargoConfig.path].sorted()
+         CMakeToolchainFile.path, MesonCrossFile.path, MesonCrossFile.absolutePath, CargoConfig.path].sorted()
     }
 }
 
 extension PrefixExports {
     /// Writes the files into a stage about to become the prefix that `manifest` describes
     /// (its manifest is saved after this), with the pkg-config wrapper's
-    /// `x86_64-unknown-linux-musl-` alias. Returns what it placed, relative to the stage: the
+    /// `x86_64-unknown-linux-musl-` alias. `prefix`: where the stage is installed, which the
+    /// absolute Meson cross file names. Returns what it placed, relative to the stage: the
     /// manifest's `generated` list.
-    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .x86_64Musl) throws -> [String] {
-        var placed = try write(into: stage, for: try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest))
+    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .x86_64Musl, prefix: String) throws -> [String] {
+        let description = try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest)
+        var placed = try write(into: stage, for: description, installedAt: prefix)
         let alias = "bin/\(triple.withVendor)-\(PkgConfigWrapper.name(triple: triple).dropFirst(triple.description.count + 1))"
         let path = "\(stage)/\(alias)"
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {

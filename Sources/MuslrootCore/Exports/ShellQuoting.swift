@@ -55,9 +55,11 @@ enum ShellQuoting {
         return out + "\""
     }
 
-    /// A Meson machine-file string: single quotes, `\` and `'` escaped.
+    /// A Meson machine-file string. Meson doubles every backslash of a machine file before it
+    /// parses it (for Windows paths), so no escape works there (`\'` is "Malformed value" in
+    /// Meson 0.61 and 1.0.1): the text goes in as it is, between `'''` when it holds a `'`
+    /// (such a path cannot end with `'` or hold `'''`, nor there a backslash, which doubles).
     static func meson(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-            .replacingOccurrences(of: "\n", with: "\\n") + "'"
+        value.contains("'") ? "'''\(value)'''" : "'\(value)'"
     }
 }

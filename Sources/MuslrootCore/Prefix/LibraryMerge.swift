@@ -72,7 +72,11 @@ struct LibraryMerge {
                 }
                 if let failed = makeParent(of: to) { problem = failed; return false }
                 unlink(to)
-                if link(from, to) != 0 { problem = failure("linking \(to)") }
+                // dest/ is on another file system than the stage when the work directory is
+                // in the cache (a prefix whose path has a space): copied, then.
+                if link(from, to) != 0, errno != EXDEV || (try? FileManager.default.copyItem(atPath: from, toPath: to)) == nil {
+                    problem = failure("linking \(to)")
+                }
                 placed.append(path)
             }
             return problem == nil

@@ -8,8 +8,11 @@ struct PrefixLocks: Sendable {
 
     init(prefix: String, workspace: Workspace, commandLine: [String]) throws {
         self.prefix = try PrefixLock(prefix: prefix, commandLine: commandLine)
-        do { try FileManager.default.createDirectory(atPath: workspace.root, withIntermediateDirectories: true) } catch {
-            throw BuildError.workspace(path: workspace.root, reason: TreeWork.reason(error))
+        // The stage's directory too: beside the prefix, which may be elsewhere than the work directory.
+        for directory in [workspace.root, (workspace.stage as NSString).deletingLastPathComponent] {
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw BuildError.workspace(path: directory, reason: TreeWork.reason(error))
+            }
         }
         work = try PrefixLock(prefix: workspace.root, file: "\(workspace.root)/lock", commandLine: commandLine)
     }

@@ -62,7 +62,7 @@ actor PrefixTransaction {
     func commit(_ base: Manifest, smokeTest: SmokeTest? = nil) async throws -> (manifest: Manifest, checks: [String]) {
         var manifest = base
         var entries = installed.sorted { $0.name < $1.name }
-        let target = target, stage = stage
+        let target = target, stage = stage, prefix = prefix
         // `x86_64-unknown-linux-musl-gcc` beside every `x86_64-linux-musl-gcc` a package installs,
         // owned by that package.
         for index in entries.indices {
@@ -77,7 +77,7 @@ actor PrefixTransaction {
         // The sysroot under the other spelling too: the prefix's, owned by no package.
         let sysrootAlias = try await TreeWork.run("aliases") { try Aliases.linkSysroot(target: target, in: stage) }
         do {
-            manifest.generated = (try PrefixExports.write(intoStage: stage, manifest: manifest, triple: target) + sysrootAlias).sorted()
+            manifest.generated = (try PrefixExports.write(intoStage: stage, manifest: manifest, triple: target, prefix: prefix) + sysrootAlias).sorted()
         } catch {
             throw PrefixError.stagingFailed(path: stage, reason: "writing the pkg-config wrapper and build-system files: \(TreeWork.reason(error))")
         }

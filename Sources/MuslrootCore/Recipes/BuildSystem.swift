@@ -76,13 +76,18 @@ public enum BuildSystem: String, Sendable, CaseIterable {
     }
 
     /// `meson setup` with the cross file of the toolchain (`$0`) made absolute (Debian's Meson
-    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory.
-    static let mesonSetup = """
+    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory. The path goes
+    /// in as `ShellQuoting.meson` writes it (Meson reads no escape in a machine file: between
+    /// `'''` when it holds a `'`), escaped for sed's replacement (`\`, `&`, `|`), so that a
+    /// prefix under `a b'c$d` works too.
+    static let mesonSetup = #"""
         toolchain=$0 source=$1; shift
-        sed "s|'@DIRNAME@' / '..' / '..'|'$toolchain'|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
+        case $toolchain in *"'"*) q="'''" ;; *) q="'" ;; esac
+        quoted=$(printf '%s\n' "$toolchain" | sed 's/[\\&|]/\\&/g')
+        sed "s|'@DIRNAME@' / '..' / '..'|$q$quoted$q|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
         exec meson setup --cross-file cross.ini --prefix=/usr --libdir=lib --buildtype=release \
             --default-library=static -Db_staticpic=true "$@" . "$source"
-        """
+        """#
 
     /// The template's phases with the recipe's own laid over them.
     func phases(overriddenBy own: [Phase]) -> [Phase] {

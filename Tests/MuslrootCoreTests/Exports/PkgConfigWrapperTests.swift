@@ -95,4 +95,23 @@ struct PkgConfigWrapperTests {
         #expect(result.stdout.contains("-I\(escaped)/usr/include/foo"), "\(result.stdout)")
         #expect(result.stdout.contains("-L\(escaped)/usr/lib -lfoo"), "\(result.stdout)")
     }
+
+    /// pkgconf prints nothing for a sysroot with a quote, and escapes no `$`: under such a
+    /// path the flags come out escaped so that a shell reads back the real paths, and a
+    /// variable comes out as the path itself.
+    @Test(.enabled(if: hasPkgConfig, "pkg-config is not installed"))
+    func pathsWithQuotesAndDollarsComeOutEscaped() throws {
+        let prefix = try Self.prefix(name: "a b'c$d \"e\" `f` \\g")
+        defer { prefix.remove() }
+        let sysroot = "\(prefix.root)/x86_64-linux-musl"
+        let wrapper = "\(prefix.root)/bin/x86_64-linux-musl-pkg-config"
+        let result = try Self.query(wrapper, ["--cflags", "--libs", "--static", "foo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let words = try runProgram("/bin/sh", ["-c", "eval \"set -- $1\"; printf '%s\\n' \"$@\"", "sh", result.stdout])
+        let read = Set(words.stdout.split(separator: "\n").map(String.init))
+        #expect(read == ["-I\(sysroot)/usr/include/foo", "-L\(sysroot)/usr/lib", "-lfoo", "-lbar", "-lm"], "\(result.stdout)")
+        #expect(try Self.query(wrapper, ["--variable=libdir", "foo"]).stdout == "\(sysroot)/usr/lib\n")
+        #expect(try Self.query(wrapper, ["--exists", "foo"]).status == 0)
+        #expect(try Self.query(wrapper, ["--exists", "nonesuch"]).status != 0)
+    }
 }
