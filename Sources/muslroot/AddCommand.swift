@@ -32,7 +32,7 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 var add = MuslrootCore.Add(
-                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix, workspace: build.workspace,
+                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix(context), workspace: build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil)
                 add.commandLine = context.commandLine

@@ -42,7 +42,7 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix, workspace: build.workspace,
+                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix(context), workspace: build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil,
                     staticProblem: StaticInspection.problem)

@@ -23,10 +23,10 @@ struct BuildOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    var absolutePrefix: String { FileTree.absolute(prefix) }
+    func absolutePrefix(_ context: CommandContext) -> String { context.absolute(prefix) }
 
-    var workspace: Workspace {
-        workDir.map { Workspace(root: FileTree.absolute($0)) } ?? .standard(for: absolutePrefix)
+    func workspace(_ context: CommandContext) -> Workspace {
+        workDir.map { Workspace(root: context.absolute($0)) } ?? .standard(for: absolutePrefix(context))
     }
 
     func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }

@@ -26,11 +26,11 @@ extension Muslroot {
             try await Failure.report(context) {
                 let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 var smoke: [String]? = nil
-                let manifest = prefix.flatMap { Manifest.load(prefix: FileTree.absolute($0)) }
+                let manifest = prefix.flatMap { Manifest.load(prefix: context.absolute($0)) }
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
-                        smoke = try await SmokeTest(root: FileTree.absolute(prefix), triple: .x86_64Musl,
+                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: .x86_64Musl,
                                                     staticProblem: StaticInspection.problem,
                                                     environment: BuildEnvironment.cleaned(context.environment)).checkingCompiler().run().checks
                     } catch {

@@ -32,14 +32,14 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 if installed, let prefix {
-                    let path = FileTree.absolute(prefix)
+                    let path = context.absolute(prefix)
                     let manifest = try InstalledPrefix.requireToolchain(path)
                     let packages = InstalledPackage.all(in: manifest)
                     context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
                 let book = try recipes.book(context)
-                let manifest = prefix.map { Manifest.load(prefix: FileTree.absolute($0)) }
+                let manifest = prefix.map { Manifest.load(prefix: context.absolute($0)) }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
                     if let manifest {

@@ -33,8 +33,8 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let prefix = FileTree.absolute(self.prefix)
-                let workspace = workDir.map { Workspace(root: FileTree.absolute($0)) } ?? .standard(for: prefix)
+                let prefix = context.absolute(self.prefix)
+                let workspace = workDir.map { Workspace(root: context.absolute($0)) } ?? .standard(for: prefix)
                 var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
                 remove.commandLine = context.commandLine
                 let removed = try await remove.run()
