@@ -39,7 +39,7 @@ extension Muslroot {
                 remove.commandLine = context.commandLine
                 let removed = try await remove.run()
                 if json {
-                    context.output.line(JSONLine.encode(["event": "removed", "prefix": prefix, "files": removed]))
+                    EventStream(context.output).outcome(.removed(prefix: prefix, files: removed))
                 } else {
                     for (name, files) in removed.sorted(by: { $0.key < $1.key }) {
                         context.output.line("Removed \(name) from \(prefix) (\(files.count) files).")
