@@ -35,7 +35,8 @@ extension Muslroot {
                 var add = MuslrootCore.Add(
                     book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix(context), workspace: build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil)
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
+                    observer: nil)
                 add.commandLine = context.commandLine
                 let configured = add
                 let outcome = try await build.run(context, events: events) { reporter in

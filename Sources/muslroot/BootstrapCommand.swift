@@ -45,7 +45,8 @@ extension Muslroot {
                 var configured = MuslrootCore.Bootstrap(
                     book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix(context), workspace: build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil,
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
+                    observer: nil,
                     staticProblem: StaticInspection.problem)
                 configured.flavor = toolchain
                 configured.allocator = malloc

@@ -35,6 +35,12 @@ struct BuildOptions: ParsableArguments {
         BuildReporter.style(json: json, terminal: context.outputIsTerminal)
     }
 
+    /// The downloads' progress, in the command's style: JSON events in `events` (the build's
+    /// stream), live lines on a terminal, plain lines otherwise.
+    func fetchProgress(_ context: CommandContext, events: EventStream) -> any FetchProgress {
+        BuildFetchProgress(reporting: style(context).fetchProgress(output: context.output, events: events))
+    }
+
     /// Runs a build with live progress (or JSON events on `events`), cancelled cleanly on
     /// SIGINT/SIGTERM; a failure is reported as a `failed` event too.
     func run<T: Sendable>(_ context: CommandContext, events: EventStream,

@@ -73,8 +73,9 @@ func jsonEvents(_ output: String) -> [[String: Any]] {
     }
 }
 
-/// Commands in-process, their sources from a local HTTP server: every event is one
-/// docs/json.md documents.
+/// bootstrap, add and fetch in-process, their sources from a local HTTP server: the downloads
+/// are reported (as text, and with --json as events in the same stream as the build's), and
+/// every event is one docs/json.md documents.
 @Suite("JSON events and download progress, against docs/json.md")
 struct JSONEventTests {
     let dir = TemporaryDirectory("json-events")
@@ -121,6 +122,52 @@ struct JSONEventTests {
 
     func run(_ arguments: [String]) async -> CLIResult {
         await runInProcess(arguments + ["--cache-dir", "\(dir.path)/cache"], environment: ["MUSLROOT_DATA_DIR": "\(dir.path)/data"])
+    }
+
+    @Test("bootstrap --json, then add --json: downloads as fetch-* events before the build's, every line as documented")
+    func bootstrapAndAdd() async throws {
+        defer { server.stop(); dir.remove() }
+        writeRecipes()
+        let schema = try JSONSchema()
+        let prefix = "\(dir.path)/cross"
+        let bootstrap = await run(["bootstrap", "--prefix", prefix, "--json"])
+        #expect(bootstrap.status == 0, "\(bootstrap.stderr)")
+        let events = jsonEvents(bootstrap.stdout)
+        for event in events { #expect(schema.problems(event).isEmpty, "\(schema.problems(event))") }
+        // fetch-progress comes as the transfer goes (not always): left out of the order checked.
+        let names = events.compactMap { $0["event"] as? String }.filter { $0 != "fetch-progress" }
+        #expect(Array(names.prefix(3)) == ["fetch-started", "fetch-done", "planned"], "\(names)")
+        #expect(names.suffix(2) == ["installed", "resources"])
+        let done = try #require(events.first { $0["event"] as? String == "fetch-done" })
+        #expect(done["url"] as? String == server.url("ok/tiny-1.0.tar.gz") && done["sha256"] as? String == sha)
+        #expect(!names.contains("fetch-cached"), "the source downloaded up front is not reported again when it is unpacked")
+
+        let add = await run(["add", "tiny", "--prefix", prefix, "--json"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let added = jsonEvents(add.stdout)
+        for event in added { #expect(schema.problems(event).isEmpty, "\(schema.problems(event))") }
+        let addNames = added.compactMap { $0["event"] as? String }
+        #expect(addNames.filter { $0 == "fetch-cached" }.count == 1, "\(addNames)")
+        #expect(addNames.suffix(2) == ["installed", "resources"], "\(addNames)")
+        #expect(added.last { $0["event"] as? String == "installed" }?["packages"] as? [String] == ["tiny"])
+
+        let again = await run(["add", "tiny", "--prefix", prefix, "--json"])
+        let upToDate = try #require(jsonEvents(again.stdout).last)
+        #expect(upToDate["event"] as? String == "up-to-date" && schema.problems(upToDate).isEmpty, "\(upToDate)")
+    }
+
+    @Test("bootstrap without --json on a pipe: plain download lines before the build's")
+    func bootstrapText() async throws {
+        defer { server.stop(); dir.remove() }
+        writeRecipes()
+        let result = await run(["bootstrap", "--prefix", "\(dir.path)/cross"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let fetching = try #require(lines.firstIndex { $0.hasPrefix("fetching  tiny-1.0.tar.gz from \(server.url("ok/"))") }, "\(lines)")
+        let verified = try #require(lines.firstIndex { $0.hasPrefix("verified  tiny-1.0.tar.gz") }, "\(lines)")
+        let planned = try #require(lines.firstIndex { $0.hasSuffix("phases to run") }, "\(lines)")
+        #expect(fetching < verified && verified < planned)
+        #expect(!result.stdout.contains("\u{1B}["), "no escape sequences off a terminal")
     }
 
     @Test("fetch --json: the same fetch-* events, then summary, every line as documented")
