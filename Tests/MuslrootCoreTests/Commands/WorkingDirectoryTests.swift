@@ -38,6 +38,16 @@ struct WorkingDirectoryTests {
         #expect(TemporaryDirectory.listing("\(dir.path)/cache").contains { $0.hasSuffix("/tiny-1.0.tar.gz") })
     }
 
+    @Test("extract a.tar.gz out: both in the working directory")
+    func relativeExtract() async throws {
+        let dir = TemporaryDirectory("cwd-extract")
+        defer { dir.remove() }
+        try makeArchive("\(dir.path)/a.tar.gz", [["name": "a-1.0/README", "data": "a\n"]])
+        let result = await runInProcess(["extract", "a.tar.gz", "out"], workingDirectory: dir.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(dir.path)/out/README"))
+    }
+
     @Test("a relative path is resolved against the base given, and normalized")
     func absolute() {
         #expect(FileTree.absolute("cross/", relativeTo: "/work/x") == "/work/x/cross")
