@@ -2,7 +2,7 @@ import Foundation
 
 /// What a command runs with, passed from the executable into the core (as swiftly passes its
 /// context): the environment, where its output and errors go, the command line to repeat in
-/// messages, the number of CPUs. Nothing in the core reads the process's own; so every command,
+/// messages, the number of CPUs, the working directory. Nothing in the core reads the process's own; so every command,
 /// `--json` event streams included, can be run and tested in-process.
 public struct CommandContext: Sendable {
     public var environment: [String: String]
@@ -13,9 +13,14 @@ public struct CommandContext: Sendable {
     public var processorCount: Int
     /// Whether the output is a terminal (a live status line) or a file or pipe (plain lines).
     public var outputIsTerminal: Bool
+    /// The directory relative paths on the command line are taken from (an absolute path).
+    public var workingDirectory: String
 
+    /// `workingDirectory` defaults to the process's, for callers written before it was a
+    /// field (tests); `current()` passes it.
     public init(environment: [String: String], output: TextOutput, errorOutput: TextOutput, commandLine: [String],
-                processorCount: Int, outputIsTerminal: Bool) {
+                processorCount: Int, outputIsTerminal: Bool, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.workingDirectory = workingDirectory
         self.environment = environment
         self.output = output
         self.errorOutput = errorOutput
@@ -28,7 +33,12 @@ public struct CommandContext: Sendable {
     public static func current() -> CommandContext {
         CommandContext(environment: ProcessInfo.processInfo.environment, output: .standardOutput, errorOutput: .standardError,
                        commandLine: CommandLine.arguments, processorCount: ProcessInfo.processInfo.activeProcessorCount,
-                       outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+                       outputIsTerminal: isatty(STDOUT_FILENO) == 1, workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// A path from the command line, made absolute against the working directory (and normalized).
+    public func absolute(_ path: String) -> String {
+        FileTree.absolute(path, relativeTo: workingDirectory)
     }
 
     /// The executable, to find the shipped recipes from.

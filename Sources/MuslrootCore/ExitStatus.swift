@@ -10,7 +10,6 @@ public enum ExitStatus: Int32, Sendable {
     /// The one place errors become exit codes.
     public static func forError(_ error: any Error) -> ExitStatus {
         switch error {
-        case is RecipeError: .usage
         case let error as any ExitStatusProviding: error.exitStatus
         default: .failure
         }

@@ -17,13 +17,6 @@ public enum JSONLine {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? #"{"event":"error","error":"unencodable event"}"#
     }
-
-    public static func encode(_ object: [String: any Sendable]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return #"{"event":"error","error":"unencodable event"}"#
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 extension String {

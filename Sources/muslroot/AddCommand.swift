@@ -31,27 +31,34 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
+                let events = EventStream(context.output)
                 var add = MuslrootCore.Add(
-                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix, workspace: try build.workspace(context),
+                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil)
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
+                    observer: nil)
                 add.commandLine = context.commandLine
                 let configured = add
-                let outcome = try await build.run(context) { reporter in
+                let outcome = try await build.run(context, events: events) { reporter in
                     var add = configured
                     add.observer = reporter
                     return try await add.run()
                 }
                 switch outcome {
                 case let .upToDate(prefix, names, modules):
-                    context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix, "packages": names, "modules": modules])
-                                     : "\(names.joined(separator: ", ")) already installed in \(prefix); nothing to do.")
+                    if build.json {
+                        events.outcome(.upToDate(prefix: prefix, packages: names, modules: modules))
+                    } else {
+                        context.output.line("\(names.joined(separator: ", ")) already installed in \(prefix); nothing to do.")
+                    }
                     linkHint(context, prefix: prefix, modules: modules)
                 case let .installed(prefix, built, logs, modules):
-                    context.output.line(build.json ? JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "packages": built,
-                                                                      "modules": modules])
-                                     : "Installed \(built.joined(separator: ", ")) in \(prefix) (logs in \(logs)).")
-                    build.printResources(context)
+                    if build.json {
+                        events.outcome(.installed(prefix: prefix, logs: logs, packages: built, modules: modules))
+                    } else {
+                        context.output.line("Installed \(built.joined(separator: ", ")) in \(prefix) (logs in \(logs)).")
+                    }
+                    build.printResources(context, events: events)
                     linkHint(context, prefix: prefix, modules: modules)
                 }
             }

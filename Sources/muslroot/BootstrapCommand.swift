@@ -41,36 +41,38 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
+                let events = EventStream(context.output)
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix, workspace: try build.workspace(context),
+                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
-                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context)), observer: nil,
+                    sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
+                    observer: nil,
                     staticProblem: StaticInspection.problem)
                 configured.flavor = toolchain
                 configured.allocator = malloc
                 configured.commandLine = context.commandLine
                 let bootstrap = configured
-                let outcome = try await build.run(context) { reporter in
+                let outcome = try await build.run(context, events: events) { reporter in
                     var bootstrap = bootstrap
                     bootstrap.observer = reporter
                     return try await bootstrap.run()
                 }
-                report(outcome, context)
+                report(outcome, context, events: events)
             }
         }
 
-        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext) {
+        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext, events: EventStream) {
             switch outcome {
             case .upToDate(let prefix):
-                context.output.line(build.json ? JSONLine.encode(["event": "up-to-date", "prefix": prefix]) : "\(prefix) is up to date; nothing to do.")
+                if build.json { events.outcome(.upToDate(prefix: prefix)) } else { context.output.line("\(prefix) is up to date; nothing to do.") }
             case let .installed(prefix, checks, logs):
                 if build.json {
-                    context.output.line(JSONLine.encode(["event": "installed", "prefix": prefix, "logs": logs, "checks": checks]))
+                    events.outcome(.installed(prefix: prefix, logs: logs, checks: checks))
                 } else {
                     for check in checks { context.output.line("smoke test: \(check)") }
                     context.output.line("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
                 }
-                build.printResources(context)
+                build.printResources(context, events: events)
                 if !build.json {
                     context.output.line("Try: \(prefix)/bin/\(Triple.x86_64Musl)-gcc -static -o hello hello.c")
                     context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)")

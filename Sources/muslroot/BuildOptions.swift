@@ -26,36 +26,46 @@ struct BuildOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    var absolutePrefix: String { FileTree.absolute(prefix) }
+    func absolutePrefix(_ context: CommandContext) -> String { context.absolute(prefix) }
 
     /// Where to build; a path configure scripts cannot take is an error, before any work.
     func workspace(_ context: CommandContext) throws -> Workspace {
-        try Workspace.choose(prefix: absolutePrefix, workDirectory: workDir, environment: context.environment)
+        try Workspace.choose(prefix: absolutePrefix(context), workDirectory: workDir.map(context.absolute), environment: context.environment)
     }
 
     func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }
 
-    /// Runs a build with live progress (or JSON events), cancelled cleanly on SIGINT/SIGTERM;
-    /// a failure is reported as a `failed` event too.
-    func run<T: Sendable>(_ context: CommandContext, _ body: @escaping @Sendable (BuildReporter) async throws -> T) async throws -> T {
-        let reporter = BuildReporter(style: BuildReporter.style(json: json, terminal: context.outputIsTerminal), output: context.output)
+    func style(_ context: CommandContext) -> BuildReporter.Style {
+        BuildReporter.style(json: json, terminal: context.outputIsTerminal)
+    }
+
+    /// The downloads' progress, in the command's style: JSON events in `events` (the build's
+    /// stream), live lines on a terminal, plain lines otherwise.
+    func fetchProgress(_ context: CommandContext, events: EventStream) -> any FetchProgress {
+        BuildFetchProgress(reporting: style(context).fetchProgress(output: context.output, events: events))
+    }
+
+    /// Runs a build with live progress (or JSON events on `events`), cancelled cleanly on
+    /// SIGINT/SIGTERM; a failure is reported as a `failed` event too.
+    func run<T: Sendable>(_ context: CommandContext, events: EventStream,
+                          _ body: @escaping @Sendable (BuildReporter) async throws -> T) async throws -> T {
+        let reporter = BuildReporter(style: style(context), output: context.output, events: events)
         do {
             let outcome = try await Interruption.cancelling { try await body(reporter) }
             await reporter.finish()
             return outcome
         } catch {
             await reporter.finish()
-            if json { context.output.line(JSONLine.encode(["event": "failed", "error": Failure.describe(error)])) }
+            if json { events.outcome(.failed(error: Failure.describe(error))) }
             throw error
         }
     }
 
     /// The `resources` event (JSON) or line: CPU used by the builds and by muslroot itself.
-    func printResources(_ context: CommandContext) {
+    func printResources(_ context: CommandContext, events: EventStream) {
         let usage = ResourceUsage.current()
         if json {
-            context.output.line(JSONLine.encode(["event": "resources", "self_cpu_seconds": usage.selfCPUSeconds,
-                                   "children_cpu_seconds": usage.childrenCPUSeconds]))
+            events.outcome(.resources(selfCPUSeconds: usage.selfCPUSeconds, childrenCPUSeconds: usage.childrenCPUSeconds))
         } else {
             context.output.line(String(format: "CPU: builds %.0f s, muslroot itself %.1f s.", usage.childrenCPUSeconds, usage.selfCPUSeconds))
         }

@@ -28,11 +28,11 @@ extension Muslroot {
                 let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 let meson = await MesonReport.find(path: context.environment["PATH"] ?? "/usr/bin:/bin", environment: context.environment)
                 var smoke: [String]? = nil
-                let manifest = prefix.flatMap { Manifest.load(prefix: FileTree.absolute($0)) }
+                let manifest = prefix.flatMap { Manifest.load(prefix: context.absolute($0)) }
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
-                        smoke = try await SmokeTest(root: FileTree.absolute(prefix), triple: .x86_64Musl,
+                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: .x86_64Musl,
                                                     staticProblem: StaticInspection.problem,
                                                     environment: BuildEnvironment.cleaned(context.environment)).checkingCompiler().run().checks
                     } catch {
@@ -49,7 +49,7 @@ extension Muslroot {
                                                        toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
                     context.output.line(report.text)
-                    context.output.line(meson.text(prefix: prefix.map(FileTree.absolute)))
+                    context.output.line(meson.text(prefix: prefix.map(context.absolute)))
                     if let manifest {
                         context.output.line("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "
                               + "malloc in libc.a: \(manifest.allocator.rawValue)")

@@ -49,7 +49,7 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let description = try PrefixDescription.read(prefix: FileTree.absolute(prefix))
+                let description = try PrefixDescription.read(prefix: context.absolute(prefix))
                 let text: String
                 if cargo {
                     text = CargoConfig.text(description, relocatable: false)

@@ -32,7 +32,7 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                try await Extractor.extract(archive, into: directory, excluding: exclude)
+                try await Extractor.extract(context.absolute(archive), into: context.absolute(directory), excluding: exclude)
             }
         }
     }

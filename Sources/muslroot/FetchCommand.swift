@@ -19,9 +19,10 @@ extension Muslroot {
             downloads wait in DIR.partial beside it, files whose hash did not match are kept in DIR.rejected.
 
             Output: live progress on a terminal, plain lines otherwise. With --json, one JSON object per line: \
-            {"event": "cached"|"started"|"progress"|"retrying"|"failed"|"done", "source", "file", and as the event \
-            has them "url", "path", "sha256", "bytes", "total", "offset", "attempt", "delay", "error"}, then \
-            {"event": "summary", "sources", "downloaded", "cached", "bytes", "cache"}. Errors go to stderr.
+            {"event": "fetch-cached"|"fetch-started"|"fetch-progress"|"fetch-retrying"|"fetch-failed"|"fetch-done", "source", \
+            "file", and as the event has them "url", "path", "sha256", "bytes", "total", "offset", "attempt", "delay", "error"}, \
+            then {"event": "summary", "sources", "downloaded", "cached", "bytes", "cache"}: the same events as in \
+            bootstrap --json and add --json (see docs/json.md). Errors go to stderr.
 
             Exit codes: 0 all sources verified, 1 a source could not be fetched, 2 bad usage or a bad recipe.
 
@@ -58,10 +59,8 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let sources = try SourceSelection.sources(in: try recipes.book(context), packages: packages, all: all)
-                // Line by line, unbuffered: a log shows each line as it happens, even if the process is killed.
-                let reporter: any FetchProgress = if json { JSONFetchProgress(write: context.output.line) }
-                    else if context.outputIsTerminal { TerminalFetchProgress(write: context.output.write) }
-                    else { PlainFetchProgress(write: context.output.line) }
+                let style = BuildReporter.style(json: json, terminal: context.outputIsTerminal)
+                let reporter = style.fetchProgress(output: context.output, events: EventStream(context.output))
                 let tally = FetchTally(reporting: reporter)
                 let fetcher = try sourceOptions.fetcher(context, maxConcurrent: jobs, progress: tally)
                 let cache = fetcher.cache

@@ -32,13 +32,13 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 if installed, let prefix {
-                    let path = FileTree.absolute(prefix)
+                    let path = context.absolute(prefix)
                     let manifest = try InstalledPrefix.requireToolchain(path)
                     let packages = InstalledPackage.all(in: manifest)
                     context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
-                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(FileTree.absolute($0)) }
+                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0)) }
                 // With a prefix, the recipes as its toolchain's flavour and allocator read them.
                 let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl)
                 let status = if let manifest { await PrefixStatus.of(book, manifest: manifest, environment: context.environment) } else { PrefixStatus?.none }

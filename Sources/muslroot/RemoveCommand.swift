@@ -33,15 +33,15 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let prefix = FileTree.absolute(self.prefix)
+                let prefix = context.absolute(self.prefix)
                 // remove builds nothing: any work directory will do for its lock.
-                let workspace = workDir.map { Workspace(root: FileTree.absolute($0), stage: Workspace.stage(for: prefix)) }
+                let workspace = workDir.map { Workspace(root: context.absolute($0), stage: Workspace.stage(for: prefix)) }
                     ?? .standard(for: prefix)
                 var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
                 remove.commandLine = context.commandLine
                 let removed = try await remove.run()
                 if json {
-                    context.output.line(JSONLine.encode(["event": "removed", "prefix": prefix, "files": removed]))
+                    EventStream(context.output).outcome(.removed(prefix: prefix, files: removed))
                 } else {
                     for (name, files) in removed.sorted(by: { $0.key < $1.key }) {
                         context.output.line("Removed \(name) from \(prefix) (\(files.count) files).")

@@ -13,8 +13,9 @@ struct SourceOptions: ParsableArguments {
 
     func fetcher(_ context: CommandContext, maxConcurrent: Int = 4, progress: (any FetchProgress)? = nil) throws -> Fetcher {
         let environment = context.environment
-        let cache = SourceCache(directory: cacheDirectory ?? SourceCache.defaultDirectory(environment: environment))
-        return Fetcher(cache: cache, mirrors: try Mirror.list(arguments: mirrors, environment: environment),
+        let cache = SourceCache(directory: context.absolute(cacheDirectory ?? SourceCache.defaultDirectory(environment: environment)))
+        return Fetcher(cache: cache, mirrors: try Mirror.list(arguments: mirrors, environment: environment,
+                                                              workingDirectory: context.workingDirectory),
                        maxConcurrent: maxConcurrent, progress: progress)
     }
 }

@@ -12,11 +12,14 @@ public actor BuildReporter: BuildObserver {
     private var running: [PhaseNode: ContinuousClock.Instant] = [:]
     private var preparing: [String: ContinuousClock.Instant] = [:]
     private var ticker: Task<Void, Never>?
-    private let start = ContinuousClock.now
+    private let events: EventStream
 
-    public init(style: Style, output: TextOutput) {
+    /// `events` is the command's JSON stream (shared with its downloads, for one clock); by
+    /// default one of the reporter's own on `output`.
+    public init(style: Style, output: TextOutput, events: EventStream? = nil) {
         self.output = output
         self.style = style
+        self.events = events ?? EventStream(output)
     }
 
     public static func style(json: Bool, terminal: Bool) -> Style {
@@ -29,7 +32,7 @@ public actor BuildReporter: BuildObserver {
             self.total = total
             finished = alreadyDone
             emit(text: alreadyDone > 0 ? "resuming: \(alreadyDone) of \(total) phases already done" : "\(total) phases to run",
-                 json: ["event": "planned", "total": total, "done": alreadyDone])
+                 event: .planned(total: total, done: alreadyDone))
             if style == .terminal, ticker == nil {
                 ticker = Task { [weak self] in
                     while !Task.isCancelled {
@@ -40,25 +43,25 @@ public actor BuildReporter: BuildObserver {
             }
         case let .sourceStarted(recipe):
             preparing[recipe] = .now
-            emit(text: nil, json: ["event": "source-started", "recipe": recipe])
+            emit(text: nil, event: .sourceStarted(recipe: recipe))
         case let .sourceFinished(recipe, seconds):
             preparing[recipe] = nil
             emit(text: "sources ready: \(recipe) (\(Quantity.duration(seconds)))",
-                 json: ["event": "source-finished", "recipe": recipe, "seconds": seconds])
+                 event: .sourceFinished(recipe: recipe, seconds: seconds))
         case let .phaseStarted(node, log):
             running[node] = .now
             emit(text: style == .plain ? "started \(node)  (log: \(log))" : nil,
-                 json: ["event": "phase-started", "phase": node.description, "log": log])
+                 event: .phaseStarted(phase: node.description, log: log))
         case let .phaseFinished(node, seconds):
             running[node] = nil
             finished += 1
             emit(text: "[\(finished)/\(total)] done \(node) (\(Quantity.duration(seconds)))",
-                 json: ["event": "phase-finished", "phase": node.description, "seconds": seconds])
+                 event: .phaseFinished(phase: node.description, seconds: seconds))
         case let .phaseFailed(node, log):
             running[node] = nil
-            emit(text: "FAILED \(node) (log: \(log))", json: ["event": "phase-failed", "phase": node.description, "log": log])
+            emit(text: "FAILED \(node) (log: \(log))", event: .phaseFailed(phase: node.description, log: log))
         case let .message(text):
-            emit(text: text, json: ["event": "message", "text": text])
+            emit(text: text, event: .message(text: text))
         }
     }
 
@@ -68,14 +71,10 @@ public actor BuildReporter: BuildObserver {
         if style == .terminal { write("\r\u{1B}[K") }
     }
 
-    private func emit(text: String?, json: [String: any Sendable]) {
+    private func emit(text: String?, event: Event) {
         switch style {
         case .json:
-            var event = json
-            event["elapsed"] = (start.secondsUntil(.now) * 1000).rounded() / 1000
-            // muslroot's own CPU so far, so that a script can see where it went between events.
-            event["self_cpu_seconds"] = (ResourceUsage.selfCPUSeconds * 1000).rounded() / 1000
-            write(JSONLine.encode(event) + "\n")
+            events.progress(event)
         case .plain:
             if let text { write(text + "\n") }
         case .terminal:

@@ -9,7 +9,7 @@ extension Workspace {
     /// `BuildError.unusableWorkPath`, before any work.
     public static func choose(prefix: String, workDirectory: String?, environment: [String: String]) throws(BuildError) -> Workspace {
         if let workDirectory {
-            let root = FileTree.absolute(workDirectory)
+            let root = FileTree.normalized(workDirectory)
             if let character = unsafeCharacter(in: root) {
                 throw .unusableWorkPath(path: root, character: String(character), prefix: nil)
             }

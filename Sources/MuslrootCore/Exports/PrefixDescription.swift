@@ -33,11 +33,11 @@ public struct PrefixDescription: Sendable, Equatable {
         self.unwinder = unwinder
     }
 
-    /// Reads the prefix at `prefix` (relative paths are taken from the current directory).
+    /// Reads the prefix at `prefix`, an absolute path (commands resolve the user's).
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
     /// bootstrap command.
     public static func read(prefix: String, triple: Triple = .x86_64Musl, manifest: Manifest? = nil) throws -> PrefixDescription {
-        let root = FileTree.absolute(prefix)
+        let root = FileTree.normalized(prefix)
         var description = PrefixDescription(root: root, triple: triple)
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {

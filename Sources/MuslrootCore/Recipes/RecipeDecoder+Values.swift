@@ -76,22 +76,43 @@ extension RecipeDecoder {
         }
     }
 
-    /// The line of a key such as `phase[2].run`: searched from the header of that table.
-    func line(_ key: String) -> Int? {
-        if let (table, index, rest) = Self.tableElement(key) {
-            return document.line(of: rest.isEmpty ? table : rest, in: table, index: index)
-        }
-        return document.line(of: key)
+    /// The line of a key such as `phase[2].run`, in the file that set it.
+    func line(_ key: String) -> Int? { document.location(of: key).line }
+
+    /// `phase[2].run` as ("phase", 2, "run").
+    static func tableElement(_ key: String) -> (table: String, index: Int, rest: String)? {
+        RecipeDocument.tableElement(key)
     }
 
-    /// `phase[2].run` as ("phase", 2, "run"); nil for a key that does not start with one of
-    /// the arrays of tables (a user's key such as `"]["` is only text).
-    static func tableElement(_ key: String) -> (table: String, index: Int, rest: String)? {
-        guard let open = key.firstIndex(of: "["), tableArrays.contains(String(key[..<open])),
-              let close = key[open...].firstIndex(of: "]"),
-              let index = Int(key[key.index(after: open)..<close]) else { return nil }
-        let rest = key[key.index(after: close)...]
-        guard rest.isEmpty || rest.first == "." else { return nil }
-        return (String(key[..<open]), index, String(rest.dropFirst()))
+    /// `error` naming the file that holds its key: in a recipe merged from several files (a
+    /// shipped recipe and an overlay) the one that set the key, not the last one read.
+    func located(_ error: RecipeError) -> RecipeError {
+        switch error {
+        case let .missingField(_, key):
+            return .missingField(file: document.location(of: Self.keyPath(key)).file, key: key)
+        case let .wrongType(_, key, line, expected):
+            let (file, found) = document.location(of: key)
+            return .wrongType(file: file, key: key, line: found ?? line, expected: expected)
+        case let .invalidValue(_, key, line, message):
+            let (file, found) = document.location(of: key)
+            return .invalidValue(file: file, key: key, line: found ?? line, message: message)
+        case let .unknownVariable(_, phase, variable, known):
+            guard let key = phaseKey(named: phase) else { return error }
+            return .unknownVariable(file: document.location(of: key).file, phase: phase, variable: variable, known: known)
+        default:
+            return error
+        }
+    }
+
+    /// `phase[N].run` of the recipe's own phase `name` (nil for a template's phase).
+    private func phaseKey(named name: String) -> String? {
+        guard case .array(let phases)? = document.root["phase"],
+              let index = phases.firstIndex(where: { $0.nameKey == name }) else { return nil }
+        return "phase[\(index)].run"
+    }
+
+    /// The key of a message's key such as "source[0].sha256 (source 'zlib': ...)".
+    private static func keyPath(_ key: String) -> String {
+        String(key.prefix { $0 != " " })
     }
 }

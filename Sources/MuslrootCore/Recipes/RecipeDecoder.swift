@@ -19,6 +19,14 @@ struct RecipeDecoder {
 
     /// The recipe, without patches: those are found from its name and version afterwards.
     func decode(files: [String]) throws(RecipeError) -> Recipe {
+        do {
+            return try decodeMerged(files: files)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    private func decodeMerged(files: [String]) throws(RecipeError) -> Recipe {
         let root = document.root
         try checkKeys(root, allowed: Self.recipeKeys, in: nil)
         let name = try string(root, "name")

@@ -24,14 +24,31 @@ struct RecipeDocument: Sendable {
         }
     }
 
-    var file: String
+    /// One file merged into this document: its path and its source lines, for pointing at keys.
+    struct Layer: Sendable {
+        var file: String
+        var lines: [String]
+    }
+
+    /// Where a key of the merged document was written: the layer, and the key as that file
+    /// writes it (`phase[0].run` of an overlay may be `phase[3].run` once merged).
+    struct Origin: Sendable, Equatable {
+        var layer: Int
+        var key: String
+    }
+
     var root: [String: Value]
-    /// The source lines of every file merged into this document, for pointing at keys.
-    var lines: [String]
+    /// The files merged into this document, the first one (the base recipe) first.
+    var layers: [Layer]
+    /// Every key of `root` (`name`, `vars.x`, `phase[2]`, `phase[2].run`), to the file that set it.
+    var origins: [String: Origin] = [:]
+
+    /// The file of the last layer (the one merged last).
+    var file: String { layers[layers.count - 1].file }
 
     init(file: String, text: String) throws(RecipeError) {
-        self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        self.layers = [Layer(file: file, lines: lines)]
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -42,6 +59,7 @@ struct RecipeDocument: Sendable {
             throw .syntax(file: file, line: 1, column: 1, message: "\(error)")
         }
         self.root = Self.convert(table)
+        for (key, value) in root { Self.record(value, at: key, from: Origin(layer: 0, key: key), into: &origins) }
     }
 
     var name: String? {
@@ -49,9 +67,50 @@ struct RecipeDocument: Sendable {
         return nil
     }
 
+    /// The first line (1-based) of the last layer that assigns `key` (the file as written).
+    func line(of key: String) -> Int? {
+        Self.line(of: key, in: layers[layers.count - 1].lines)
+    }
+
+    /// The file and line that hold `key` of the merged document (`phase[2].run`): the layer
+    /// that set it last. A key no layer sets (a missing one) is placed in the file that holds
+    /// the table it belongs in, else in the first file.
+    func location(of key: String) -> (file: String, line: Int?) {
+        var parent = key
+        while true {
+            if let origin = origins[parent] {
+                let layer = layers[origin.layer]
+                return (layer.file, parent == key ? Self.line(of: origin.key, in: layer.lines) : nil)
+            }
+            guard let cut = parent.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            parent = String(parent[..<cut])
+        }
+        return (layers[0].file, nil)
+    }
+
+    /// The line of a key such as `phase[2].run` in `lines`: searched from the header of that table.
+    static func line(of key: String, in lines: [String]) -> Int? {
+        if let (table, index, rest) = tableElement(key) {
+            return line(of: rest.isEmpty ? table : rest, in: lines, table: table, index: index)
+        }
+        return line(of: key, in: lines, table: nil, index: 0)
+    }
+
+    /// `phase[2].run` as ("phase", 2, "run"); nil for a key that does not start with an array
+    /// of tables (a user's key such as `"]["` is only text).
+    static func tableElement(_ key: String) -> (table: String, index: Int, rest: String)? {
+        guard let open = key.firstIndex(of: "["), let close = key[open...].firstIndex(of: "]"),
+              let index = Int(key[key.index(after: open)..<close]) else { return nil }
+        let table = String(key[..<open])
+        guard RecipeDecoder.tableArrays.contains(table) else { return nil }
+        let rest = key[key.index(after: close)...]
+        guard rest.isEmpty || rest.first == "." else { return nil }
+        return (table, index, String(rest.dropFirst()))
+    }
+
     /// The first line (1-based) that assigns `key`, or that opens a table or array named `key`.
     /// For a key inside the N-th `[[table]]`, the search starts at that table's header.
-    func line(of key: String, in table: String? = nil, index: Int = 0) -> Int? {
+    private static func line(of key: String, in lines: [String], table: String?, index: Int) -> Int? {
         let last = key.split(separator: ".").last.map(String.init) ?? key
         var start = 0
         if let table {
@@ -68,40 +127,6 @@ struct RecipeDocument: Sendable {
             }
         }
         return nil
-    }
-
-    /// Lays `overlay` over this document. Tables merge key by key; arrays of tables merge
-    /// element by element, matched by their `name` key (or position when they have none);
-    /// any other value is replaced.
-    mutating func merge(_ overlay: RecipeDocument) {
-        root = Self.merge(root, overlay.root)
-        file = overlay.file
-        lines = overlay.lines
-    }
-
-    private static func merge(_ base: [String: Value], _ top: [String: Value]) -> [String: Value] {
-        var result = base
-        for (key, value) in top {
-            result[key] = result[key].map { merge($0, value) } ?? value
-        }
-        return result
-    }
-
-    private static func merge(_ base: Value, _ top: Value) -> Value {
-        switch (base, top) {
-        case let (.table(a), .table(b)):
-            return .table(merge(a, b))
-        case let (.array(a), .array(b)) where a.allSatisfy(\.isTable) && b.allSatisfy(\.isTable) && !b.isEmpty:
-            var merged = a
-            for (position, element) in b.enumerated() {
-                let index = element.nameKey.flatMap { name in merged.firstIndex { $0.nameKey == name } }
-                    ?? (element.nameKey == nil && position < merged.count ? position : nil)
-                if let index { merged[index] = merge(merged[index], element) } else { merged.append(element) }
-            }
-            return .array(merged)
-        default:
-            return top
-        }
     }
 
     private static func convert(_ table: TOMLTable) -> [String: Value] {

@@ -36,6 +36,11 @@ public enum RecipeError: Error, Sendable, Equatable {
     case noShippedRecipes(executable: String, searched: [String])
 }
 
+extension RecipeError: ExitStatusProviding {
+    /// A bad recipe or request is bad usage: nothing was attempted.
+    public var exitStatus: ExitStatus { .usage }
+}
+
 extension RecipeError: CustomStringConvertible {
     public var description: String {
         switch self {

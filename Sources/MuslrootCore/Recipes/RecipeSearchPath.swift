@@ -12,14 +12,17 @@ public struct RecipeSearchPath: Sendable {
         self.directories = directories
     }
 
-    /// The shipped recipes plus overlays from the environment and the command line.
-    public static func standard(overlays: [String], environment: [String: String], executable: String) throws(RecipeError) -> RecipeSearchPath {
+    /// The shipped recipes plus overlays from the environment and the command line; relative
+    /// paths (and a relative executable) are taken from `workingDirectory`, the command's.
+    public static func standard(overlays: [String], environment: [String: String], executable: String,
+                                workingDirectory: String) throws(RecipeError) -> RecipeSearchPath {
+        let executable = executable.contains("/") ? FileTree.absolute(executable, relativeTo: workingDirectory) : executable
         var directories = [try shippedRecipes(environment: environment, executable: executable)]
         if let fromEnvironment = environment[environmentVariable] {
             directories += fromEnvironment.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         directories += overlays
-        return RecipeSearchPath(directories: directories.map(FileTree.absolute))
+        return RecipeSearchPath(directories: directories.map { FileTree.absolute($0, relativeTo: workingDirectory) })
     }
 
     public func load() throws(RecipeError) -> RecipeBook {

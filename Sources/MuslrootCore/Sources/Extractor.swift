@@ -16,7 +16,7 @@ public enum Extractor {
     static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = []) throws(ExtractError) {
         let file = try open(archive)
         defer { file.close() }
-        let destination = FileTree.absolute(destination)
+        let destination = FileTree.normalized(destination)
         let parent = (destination as NSString).deletingLastPathComponent
         var info = stat()
         if lstat(destination, &info) == 0,

@@ -2,12 +2,19 @@ import Foundation
 
 /// Whole directory trees: removing them, and sweeping what interrupted runs left behind.
 public enum FileTree {
-    /// `path` made absolute (against the current directory), with no `.`, `..` or trailing
-    /// slash, symbolic links left as they are: `~/cross/` and `~/cross` are one prefix. The
-    /// one normalization of user-given paths.
-    public static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return URL(fileURLWithPath: full).standardizedFileURL.path
+    /// `path` made absolute against `base` (the command's working directory, an absolute
+    /// path), with no `.`, `..` or trailing slash, symbolic links left as they are: `~/cross/`
+    /// and `~/cross` are one prefix. The one normalization of user-given paths; commands
+    /// call it through `CommandContext.absolute`.
+    public static func absolute(_ path: String, relativeTo base: String) -> String {
+        normalized(path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path))
+    }
+
+    /// An absolute path without `.`, `..` or a trailing slash; a relative one (a caller's
+    /// mistake: the core takes absolute paths) is left as it is, not resolved here.
+    public static func normalized(_ path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Removes `path` and everything below it, symlinks included (never followed), and

@@ -10,30 +10,29 @@ public enum Mirror: Sendable, Equatable, CustomStringConvertible {
 
     public static let environmentVariable = "MUSLROOT_MIRRORS"
 
-    /// `text` is a URL when it has a scheme, a directory otherwise (relative to the current
-    /// directory); a directory must exist.
-    public init(parsing text: String) throws(FetchError) {
+    /// `text` is a URL when it has a scheme, a directory otherwise (relative to
+    /// `workingDirectory`, the command's); a directory must exist.
+    public init(parsing text: String, relativeTo workingDirectory: String) throws(FetchError) {
         if text.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) != nil {
             self = .url(text)
             return
         }
-        let path = text.hasPrefix("/") ? text
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(text)
+        let path = FileTree.absolute(text, relativeTo: workingDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .badMirror(text)
         }
-        self = .directory(FileTree.absolute(path))
+        self = .directory(path)
     }
 
     /// The command line's mirrors first, then those of MUSLROOT_MIRRORS (separated by
-    /// whitespace or commas).
-    public static func list(arguments: [String], environment: [String: String]) throws(FetchError) -> [Mirror] {
+    /// whitespace or commas); relative directories are taken from `workingDirectory`.
+    public static func list(arguments: [String], environment: [String: String], workingDirectory: String) throws(FetchError) -> [Mirror] {
         let fromEnvironment = (environment[environmentVariable] ?? "")
             .split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
         var mirrors: [Mirror] = []
         for text in arguments + fromEnvironment {
-            let mirror = try Mirror(parsing: text)
+            let mirror = try Mirror(parsing: text, relativeTo: workingDirectory)
             if !mirrors.contains(mirror) { mirrors.append(mirror) }
         }
         return mirrors

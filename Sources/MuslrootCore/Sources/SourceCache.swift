@@ -10,8 +10,9 @@ import Foundation
 public struct SourceCache: Sendable {
     public let directory: String
 
+    /// `directory`: an absolute path (commands resolve the user's).
     public init(directory: String) {
-        self.directory = FileTree.absolute(directory)
+        self.directory = FileTree.normalized(directory)
     }
 
     /// `$XDG_CACHE_HOME/muslroot/sources`, else `~/.cache/muslroot/sources`.

@@ -9,7 +9,7 @@ public enum SourceTree {
     /// (`SourceStamp`) inside. A tree already there with the same stamp is kept as is; one
     /// with another stamp, or none, is replaced.
     public static func prepare(_ recipe: Recipe, archives: [Source: String], at directory: String) async throws {
-        let directory = FileTree.absolute(directory)
+        let directory = FileTree.normalized(directory)
         let stamp = try SourceStamp(recipe: recipe)
         if stamp.matches(directory) { return }
         for source in recipe.sources where archives[source] == nil {

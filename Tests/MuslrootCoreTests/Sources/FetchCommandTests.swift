@@ -73,7 +73,7 @@ struct FetchCommandTests {
     }
 
     @Test func selectsTheSourcesOfDependenciesToo() throws {
-        let book = try RecipeSearchPath.standard(overlays: [], environment: [:], executable: TestPaths.executable).load()
+        let book = try RecipeSearchPath.standard(overlays: [], environment: [:], executable: TestPaths.executable, workingDirectory: "/").load()
         let names = try SourceSelection.sources(in: book, packages: ["musl"], all: false).map(\.name)
         #expect(Set(names).isSuperset(of: ["musl", "gcc", "gmp", "mpfr", "mpc", "binutils"]))
         #expect(try SourceSelection.sources(in: book, packages: [], all: true).count >= names.count)

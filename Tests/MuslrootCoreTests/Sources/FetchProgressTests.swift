@@ -44,7 +44,7 @@ struct FetchProgressTests {
         let progress = JSONFetchProgress(write: lines.append)
         events.forEach(progress.record)
         let objects = try lines.all.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(objects.map { $0["event"] as? String } == ["started", "progress", "failed", "done"])
+        #expect(objects.map { $0["event"] as? String } == ["fetch-started", "fetch-progress", "fetch-failed", "fetch-done"])
         #expect(objects[3]["path"] as? String == "/c/a/gcc-14.2.0.tar.xz")
         #expect(objects[3]["sha256"] as? String == gcc.sha256)
         #expect(objects[3]["bytes"] as? Int == 100 << 20)

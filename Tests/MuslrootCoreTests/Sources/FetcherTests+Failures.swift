@@ -31,7 +31,7 @@ extension FetcherTests {
         let mirror = scratch.sub("growing")
         #expect(symlink("/proc/cpuinfo", "\(mirror)/\(file)") == 0)
         let error = await #expect(throws: FetchError.self) {
-            try await fetch("http://127.0.0.1:9/\(file)", mirrors: [try Mirror(parsing: mirror)])
+            try await fetch("http://127.0.0.1:9/\(file)", mirrors: [try Mirror(parsing: mirror, relativeTo: "/")])
         }
         guard case .unavailable(_, _, _, let attempts)? = error, case let .hashMismatch(_, _, _, keptAt)? = attempts.first?.failure else {
             Issue.record("expected a hash mismatch, got \(String(describing: error))")

@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func directoryMirror() async throws {
-        let path = try await fetch("http://127.0.0.1:9/\(file)", mirrors: [try Mirror(parsing: served)])
+        let path = try await fetch("http://127.0.0.1:9/\(file)", mirrors: [try Mirror(parsing: served, relativeTo: "/")])
         expectVerified(path)
     }
 

@@ -6,12 +6,23 @@ struct MirrorTests {
     @Test func urlsAndDirectories() throws {
         let scratch = TemporaryDirectory()
         let mirrors = try Mirror.list(arguments: ["https://example.org/src/", scratch.path],
-                                      environment: [Mirror.environmentVariable: "ftp://a.example/x, file:///srv/m\thttps://example.org/src/"])
+                                      environment: [Mirror.environmentVariable: "ftp://a.example/x, file:///srv/m\thttps://example.org/src/"],
+                                      workingDirectory: "/")
         #expect(mirrors == [.url("https://example.org/src/"), .directory(scratch.path), .url("ftp://a.example/x"), .url("file:///srv/m")])
     }
 
     @Test func missingDirectoryIsRefused() {
-        #expect(throws: FetchError.badMirror("/no/such/dir")) { try Mirror(parsing: "/no/such/dir") }
+        #expect(throws: FetchError.badMirror("/no/such/dir")) { try Mirror(parsing: "/no/such/dir", relativeTo: "/") }
+    }
+
+    @Test("a relative directory is taken from the working directory given, not the process's")
+    func relativeDirectory() throws {
+        let scratch = TemporaryDirectory()
+        defer { scratch.remove() }
+        _ = scratch.sub("mirror")
+        #expect(try Mirror(parsing: "mirror", relativeTo: scratch.path) == .directory("\(scratch.path)/mirror"))
+        #expect(try Mirror(parsing: "./mirror/", relativeTo: scratch.path) == .directory("\(scratch.path)/mirror"))
+        #expect(throws: FetchError.badMirror("mirror")) { try Mirror(parsing: "mirror", relativeTo: "/") }
     }
 
     @Test func fileNamesAreEscaped() {

@@ -12,15 +12,17 @@ final class CapturedText: Sendable {
 }
 
 /// Runs a muslroot command line in this process, with a context of the test's making (its
-/// environment, captured output, no terminal); returns the exit status and both outputs.
-func runInProcess(_ arguments: [String], environment: [String: String] = [:]) async -> CLIResult {
+/// environment, captured output, no terminal, its working directory: by default the test
+/// process's); returns the exit status and both outputs.
+func runInProcess(_ arguments: [String], environment: [String: String] = [:], workingDirectory: String? = nil) async -> CLIResult {
     let out = CapturedText(), err = CapturedText()
     var env = ProcessInfo.processInfo.environment
     env["MUSLROOT_DATA_DIR"] = TestPaths.repository
     env["MUSLROOT_RECIPES"] = nil
     for (key, value) in environment { env[key] = value }
     let context = CommandContext(environment: env, output: out.output, errorOutput: err.output,
-                                 commandLine: [TestPaths.executable] + arguments, processorCount: 2, outputIsTerminal: false)
+                                 commandLine: [TestPaths.executable] + arguments, processorCount: 2, outputIsTerminal: false,
+                                 workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath)
     var status: Int32 = 0
     do {
         let command = try Muslroot.parseAsRoot(arguments)

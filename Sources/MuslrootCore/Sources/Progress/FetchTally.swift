@@ -3,8 +3,7 @@ import Foundation
 /// Counts what a fetch did (passing every event on to the reporter it wraps), for the
 /// summary printed at the end.
 public final class FetchTally: FetchProgress, @unchecked Sendable {
-    public struct Summary: Sendable, Encodable {
-        public var event = "summary"
+    public struct Summary: Sendable {
         public var sources: Int
         public var downloaded: Int
         public var cached: Int
@@ -48,5 +47,5 @@ extension FetchTally.Summary {
             + (downloaded > 0 ? " (\(Quantity.bytes(bytes)))" : "") + ", \(cached) already there"
     }
 
-    public var json: String { JSONLine.encode(self) }
+    public var json: String { JSONLine.encode(Event.fetchSummary(self)) }
 }
