@@ -22,12 +22,12 @@ public enum PrefixExports {
 
     /// Reads the prefix (toolchain, manifest) at `root` and writes its files there.
     @discardableResult
-    public static func write(into root: String, triple: Triple = .x86_64Musl) throws -> [String] {
+    public static func write(into root: String, triple: Triple = .default) throws -> [String] {
         try write(into: root, for: PrefixDescription.read(prefix: root, triple: triple))
     }
 
     /// What `write` puts in a prefix, relative to it.
-    public static func paths(triple: Triple = .x86_64Musl) -> [String] {
+    public static func paths(triple: Triple = .default) -> [String] {
         ["bin/\(PkgConfigWrapper.name(triple: triple))", RustLinker.linkerPath, "\(RustLinker.directory)/libunwind.a",
          CMakeToolchainFile.path, MesonCrossFile.path, CargoConfig.path].sorted()
     }
@@ -38,7 +38,7 @@ extension PrefixExports {
     /// (its manifest is saved after this), with the pkg-config wrapper's
     /// `x86_64-unknown-linux-musl-` alias. Returns what it placed, relative to the stage: the
     /// manifest's `generated` list.
-    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .x86_64Musl) throws -> [String] {
+    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .default) throws -> [String] {
         var placed = try write(into: stage, for: try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest))
         let alias = "bin/\(triple.withVendor)-\(PkgConfigWrapper.name(triple: triple).dropFirst(triple.description.count + 1))"
         let path = "\(stage)/\(alias)"

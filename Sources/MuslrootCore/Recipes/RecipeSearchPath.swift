@@ -22,8 +22,8 @@ public struct RecipeSearchPath: Sendable {
         return RecipeSearchPath(directories: directories.map(FileTree.absolute))
     }
 
-    public func load() throws(RecipeError) -> RecipeBook {
-        try RecipeBook.load(directories: directories)
+    public func load(target: TargetProfile = .default) throws(RecipeError) -> RecipeBook {
+        try RecipeBook.load(directories: directories, target: target)
     }
 
     /// `recipes/` shipped with muslroot: `$MUSLROOT_DATA_DIR/recipes`, else the nearest
