@@ -71,6 +71,9 @@ struct TargetProfileTests {
         directory.write("r.toml", """
             name = "r"
             version = "1"
+            summary = "s"
+            homepage = "https://example.org"
+            license = "MIT"
             installs = ["${target}/${gcc-libdir}/x"]
             [[source]]
             url = "https://example.org/r-1.tar.gz"
