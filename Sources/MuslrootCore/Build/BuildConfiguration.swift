@@ -46,6 +46,8 @@ public struct BuildConfiguration: Sendable {
             "source": .string(workspace.source(recipe.name)),
             "build": .string(workspace.build(recipe.name)),
         ]
+        // Recipes from a book have these replaced already; a recipe made in code has not.
+        for (key, value) in TargetProfile.of(target)?.variables ?? [:] { values[key] = value }
         for other in plan.recipes {
             values["source:\(other.name)"] = .string(workspace.source(other.name))
             values["build:\(other.name)"] = .string(workspace.build(other.name))

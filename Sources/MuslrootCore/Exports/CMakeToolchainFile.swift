@@ -1,5 +1,5 @@
-/// A CMake toolchain file (cmake-toolchains(7)) for the prefix: a Linux x86_64 cross build
-/// with the prefix's compilers, found in its sysroot only, static libraries preferred,
+/// A CMake toolchain file (cmake-toolchains(7)) for the prefix: a Linux cross build for its
+/// target, with the prefix's compilers, found in its sysroot only, static libraries preferred,
 /// position-independent code, static links, pkg-config through the prefix's wrapper.
 ///
 /// The relocatable form (PREFIX/share/muslroot/toolchain.cmake) derives every path from
@@ -8,12 +8,21 @@ public enum CMakeToolchainFile {
     /// Relative to the prefix.
     public static let path = "share/muslroot/toolchain.cmake"
 
+    /// "Static x86_64 musl programs run on an x86_64 Linux build machine": why no emulator.
+    static func nativeNote(_ target: TargetProfile) -> String {
+        "Static \(target.triple.architecture) musl programs run on an \(target.nativeMachines.joined(separator: " or ")) Linux build machine"
+    }
+
     public static func text(_ prefix: PrefixDescription, relocatable: Bool) -> String {
         let triple = prefix.triple.description
         let root = relocatable
             ? "get_filename_component(MUSLROOT_PREFIX \"${CMAKE_CURRENT_LIST_DIR}/../..\" ABSOLUTE)"
             : "set(MUSLROOT_PREFIX \(ShellQuoting.cmake(prefix.root)))"
         let tool = { (name: String) in "\"${MUSLROOT_PREFIX}/bin/\(triple)-\(name)\"" }
+        let target = prefix.target
+        let native = target.nativeMachines.count == 1
+            ? "STREQUAL \"\(target.nativeMachines[0])\""
+            : "MATCHES \"^(\(target.nativeMachines.joined(separator: "|")))$\""
         let cxx = prefix.hasCXX ? "set(CMAKE_CXX_COMPILER \(tool("g++")))" : "# No C++ compiler in this prefix."
         return """
         # CMake toolchain file for \(triple), written by muslroot (docs/env.md).
@@ -34,7 +43,7 @@ public enum CMakeToolchainFile {
         set(MUSLROOT_SYSROOT "${MUSLROOT_PREFIX}/\(triple)")
 
         set(CMAKE_SYSTEM_NAME Linux)
-        set(CMAKE_SYSTEM_PROCESSOR x86_64)
+        set(CMAKE_SYSTEM_PROCESSOR \(target.cmakeProcessor))
         set(CMAKE_SYSROOT "${MUSLROOT_SYSROOT}")
         set(CMAKE_C_COMPILER \(tool("gcc")))
         \(cxx)
@@ -60,9 +69,9 @@ public enum CMakeToolchainFile {
         set(PKG_CONFIG_EXECUTABLE \(tool("pkg-config")))
         set(PKG_CONFIG_EXECUTABLE "${PKG_CONFIG_EXECUTABLE}" CACHE FILEPATH "pkg-config for \(triple)")
 
-        # Static x86_64 musl programs run on an x86_64 Linux build machine: try_run() and
+        # \(Self.nativeNote(target)): try_run() and
         # tests run them directly instead of failing as in other cross builds.
-        if(CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_HOST_SYSTEM_PROCESSOR STREQUAL "x86_64")
+        if(CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_HOST_SYSTEM_PROCESSOR \(native))
           set(CMAKE_CROSSCOMPILING_EMULATOR "/usr/bin/env")
         endif()
 

@@ -1,4 +1,4 @@
-/// A `.cargo/config.toml` fragment for Rust's `x86_64-unknown-linux-musl` target: the
+/// A `.cargo/config.toml` fragment for the prefix's Rust target (`TargetProfile.rustTarget`): the
 /// linker and rustflags of `PrefixEnvironment`, and in `[env]` the variables build scripts read.
 ///
 /// The relocatable form (PREFIX/share/muslroot/cargo-config.toml, for
@@ -14,7 +14,7 @@ public enum CargoConfig {
 
     public static func text(_ prefix: PrefixDescription, relocatable: Bool) -> String {
         let environment = PrefixEnvironment(prefix)
-        let target = prefix.triple.withVendor
+        let target = prefix.target.rustTarget
         let flags = RustLinker.rustflags.map(ShellQuoting.toml).joined(separator: ", ")
         let linker = relocatable ? "\(toPrefix)/\(RustLinker.linkerPath)" : prefix.rustLinker
         var lines = [

@@ -39,7 +39,7 @@ public enum MesonCrossFile {
         [properties]
         sys_root = sysroot
         pkg_config_libdir = [sysroot / 'usr' / 'lib' / 'pkgconfig', sysroot / 'usr' / 'share' / 'pkgconfig']
-        # Static x86_64 musl programs run on an x86_64 Linux build machine.
+        # \(CMakeToolchainFile.nativeNote(prefix.target)).
         needs_exe_wrapper = false
 
         [built-in options]
@@ -50,9 +50,9 @@ public enum MesonCrossFile {
 
         [host_machine]
         system = 'linux'
-        cpu_family = 'x86_64'
-        cpu = 'x86_64'
-        endian = 'little'
+        cpu_family = '\(prefix.target.mesonCPUFamily)'
+        cpu = '\(prefix.target.mesonCPU)'
+        endian = '\(prefix.target.endian.rawValue)'
 
         """
     }

@@ -15,9 +15,9 @@ import Foundation
 /// character escaped with a backslash in flags (`--cflags`, `--libs`), as shells, make's
 /// `$(shell ...)`, Meson, CMake and the pkg-config crate read them.
 public enum PkgConfigWrapper {
-    public static func name(triple: Triple = .x86_64Musl) -> String { "\(triple)-pkg-config" }
+    public static func name(triple: Triple = .default) -> String { "\(triple)-pkg-config" }
 
-    public static func text(triple: Triple = .x86_64Musl) -> String {
+    public static func text(triple: Triple = .default) -> String {
         """
         #!/bin/sh
         # \(name(triple: triple)): written by muslroot. The build machine's pkg-config, confined
@@ -67,7 +67,7 @@ public enum PkgConfigWrapper {
     /// Writes the wrapper into `directory` (the prefix's or the stage's `bin`), mode 0755,
     /// replacing what is there; returns its path.
     @discardableResult
-    public static func write(into directory: String, triple: Triple = .x86_64Musl) throws -> String {
+    public static func write(into directory: String, triple: Triple = .default) throws -> String {
         try ExportFile.write(text(triple: triple), to: "\(directory)/\(name(triple: triple))", executable: true)
     }
 }

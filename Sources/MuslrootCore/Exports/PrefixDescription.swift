@@ -14,7 +14,9 @@ public struct PrefixDescription: Sendable, Equatable {
 
     /// The prefix, absolute.
     public var root: String
-    public var triple: Triple
+    /// What each tool calls the prefix's target.
+    public var target: TargetProfile
+    public var triple: Triple { target.triple }
     /// `bin/TRIPLE-g++` exists (the `--toolchain host` flavour has only C).
     public var hasCXX: Bool
     /// The names of the packages in the manifest, sorted.
@@ -23,10 +25,10 @@ public struct PrefixDescription: Sendable, Equatable {
     public var malloc: String
     public var unwinder: Unwinder
 
-    public init(root: String, triple: Triple = .x86_64Musl, hasCXX: Bool = true, packages: [String] = [],
+    public init(root: String, target: TargetProfile = .default, hasCXX: Bool = true, packages: [String] = [],
                 malloc: String = "musl", unwinder: Unwinder = .gccEH) {
         self.root = root
-        self.triple = triple
+        self.target = target
         self.hasCXX = hasCXX
         self.packages = packages.sorted()
         self.malloc = malloc
@@ -35,10 +37,10 @@ public struct PrefixDescription: Sendable, Equatable {
 
     /// Reads the prefix at `prefix`, an absolute path (commands resolve the user's).
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
-    /// bootstrap command.
-    public static func read(prefix: String, triple: Triple = .x86_64Musl, manifest: Manifest? = nil) throws -> PrefixDescription {
+    /// bootstrap command; a triple without a profile is `TargetError.unknown`.
+    public static func read(prefix: String, triple: Triple = .default, manifest: Manifest? = nil) throws -> PrefixDescription {
         let root = FileTree.normalized(prefix)
-        var description = PrefixDescription(root: root, triple: triple)
+        var description = PrefixDescription(root: root, target: try TargetProfile(triple))
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {
             throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))

@@ -2,7 +2,7 @@ import Foundation
 
 extension PrefixEnvironment.Builder {
     /// `x86_64-unknown-linux-musl`: Rust's name for the target.
-    var rustTarget: String { prefix.triple.withVendor }
+    var rustTarget: String { prefix.target.rustTarget }
     /// `x86_64_unknown_linux_musl`: the suffix the cc, pkg-config and cmake crates read.
     var suffix: String { rustTarget.replacingOccurrences(of: "-", with: "_") }
     /// `X86_64_UNKNOWN_LINUX_MUSL`: cargo's and openssl-sys's spelling.

@@ -36,13 +36,13 @@ public enum PrefixExports {
 
     /// Reads the prefix (toolchain, manifest) at `root` and writes its files there.
     @discardableResult
-    public static func write(into root: String, triple: Triple = .x86_64Musl) throws -> [String] {
+    public static func write(into root: String, triple: Triple = .default) throws -> [String] {
         let description = try PrefixDescription.read(prefix: root, triple: triple)
         return try write(into: root, for: description, installedAt: description.root)
     }
 
     /// What `write` puts in a prefix, relative to it.
-    public static func paths(triple: Triple = .x86_64Musl) -> [String] {
+    public static func paths(triple: Triple = .default) -> [String] {
         ["bin/\(PkgConfigWrapper.name(triple: triple))", RustLinker.linkerPath, "\(RustLinker.directory)/libunwind.a",
          CMakeToolchainFile.path, MesonCrossFile.path, MesonCrossFile.absolutePath, CargoConfig.path].sorted()
     }
@@ -54,7 +54,7 @@ extension PrefixExports {
     /// `x86_64-unknown-linux-musl-` alias. `prefix`: where the stage is installed, which the
     /// absolute Meson cross file names. Returns what it placed, relative to the stage: the
     /// manifest's `generated` list.
-    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .x86_64Musl, prefix: String) throws -> [String] {
+    static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .default, prefix: String) throws -> [String] {
         let description = try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest)
         var placed = try write(into: stage, for: description, installedAt: prefix)
         let alias = "bin/\(triple.withVendor)-\(PkgConfigWrapper.name(triple: triple).dropFirst(triple.description.count + 1))"

@@ -1,4 +1,4 @@
-/// What lets rustc link `x86_64-unknown-linux-musl` programs against this prefix's musl
+/// What lets rustc link programs for the prefix's Rust target (`TargetProfile.rustTarget`) against this prefix's musl
 /// instead of the copy bundled with Rust's target (docs/env.md, "Rust").
 ///
 /// With `-C link-self-contained=no` rustc leaves the crt objects and `libc.a` to the linker
@@ -14,13 +14,13 @@ public enum RustLinker {
     public static let rustflags = ["-C", "link-self-contained=no"]
 
     /// The linker cargo runs: the prefix's gcc with `-L` for the shim's directory.
-    public static func linker(triple: Triple = .x86_64Musl) -> String {
+    public static func linker(for target: TargetProfile = .default) -> String {
         """
         #!/bin/sh
-        # The linker for Rust's \(triple.withVendor) target, written by muslroot: this prefix's
-        # \(triple)-gcc, with -L for the libunwind.a beside this script.
+        # The linker for Rust's \(target.rustTarget) target, written by muslroot: this prefix's
+        # \(target.triple)-gcc, with -L for the libunwind.a beside this script.
         \(SelfLocation.script)
-        exec "$here/../../../bin/\(triple)-gcc" -L "$here" "$@"
+        exec "$here/../../../bin/\(target.triple)-gcc" -L "$here" "$@"
 
         """
     }
@@ -36,7 +36,7 @@ public enum RustLinker {
 
     /// Writes the linker and the shim under `root` (a prefix or a stage).
     static func write(into root: String, for prefix: PrefixDescription) throws {
-        try ExportFile.write(linker(triple: prefix.triple), to: "\(root)/\(linkerPath)", executable: true)
+        try ExportFile.write(linker(for: prefix.target), to: "\(root)/\(linkerPath)", executable: true)
         try ExportFile.write(unwindShim(prefix.unwinder), to: "\(root)/\(directory)/libunwind.a")
     }
 }

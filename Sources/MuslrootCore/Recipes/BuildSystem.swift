@@ -50,7 +50,7 @@ public enum BuildSystem: String, Sendable, CaseIterable {
         case .cmake:
             [phase("configure", [[
                 "cmake", "-G", "Unix Makefiles", "-S", "${source-dir}", "-B", "${build}",
-                "-DCMAKE_SYSTEM_NAME=Linux", "-DCMAKE_SYSTEM_PROCESSOR=x86_64",
+                "-DCMAKE_SYSTEM_NAME=Linux", "-DCMAKE_SYSTEM_PROCESSOR=${cmake-system-processor}",
                 "-DCMAKE_SYSROOT=${sysroot}", "-DCMAKE_C_COMPILER=${target}-gcc",
                 "-DCMAKE_FIND_ROOT_PATH=${sysroot}", "-DCMAKE_FIND_ROOT_PATH_MODE_PROGRAM=NEVER",
                 "-DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY", "-DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY",

@@ -14,9 +14,10 @@ public struct RecipeBook: Sendable {
         self.recipes = Dictionary(recipes.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
     }
 
-    /// Loads `directories` in order (the shipped recipes first). Patches for a recipe come from
+    /// Loads `directories` in order (the shipped recipes first), for `target`: its profile's
+    /// variables are replaced by their values (docs/targets.md). Patches for a recipe come from
     /// `patches/NAME/VERSION/*.patch` beside (or inside) the last directory that has them.
-    public static func load(directories: [String]) throws(RecipeError) -> RecipeBook {
+    public static func load(directories: [String], target: TargetProfile = .default) throws(RecipeError) -> RecipeBook {
         var documents: [String: RecipeDocument] = [:]
         var files: [String: [String]] = [:]
         for directory in directories {
@@ -41,7 +42,7 @@ public struct RecipeBook: Sendable {
         var recipes: [Recipe] = []
         for (name, document) in documents.sorted(by: { $0.key < $1.key }) {
             // Decoded (and so its name and version checked) before they name a patch directory.
-            var recipe = try RecipeDecoder(document: document).decode(files: files[name] ?? [])
+            var recipe = try RecipeDecoder(document: document).decode(files: files[name] ?? []).resolved(for: target)
             recipe.patches = Self.patches(name: recipe.name, version: recipe.version, directories: directories)
             recipes.append(recipe)
         }

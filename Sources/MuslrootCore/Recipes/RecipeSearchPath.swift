@@ -25,8 +25,8 @@ public struct RecipeSearchPath: Sendable {
         return RecipeSearchPath(directories: directories.map { FileTree.absolute($0, relativeTo: workingDirectory) })
     }
 
-    public func load() throws(RecipeError) -> RecipeBook {
-        try RecipeBook.load(directories: directories)
+    public func load(target: TargetProfile = .default) throws(RecipeError) -> RecipeBook {
+        try RecipeBook.load(directories: directories, target: target)
     }
 
     /// `recipes/` shipped with muslroot: `$MUSLROOT_DATA_DIR/recipes`, else the nearest

@@ -5,10 +5,13 @@
 /// prefix is copied into during `add`, else the prefix), `destdir` (the staging root installs go to), `sysroot` (the sysroot that
 /// headers and libraries are found in while building), `source` and `build` (this recipe's
 /// source tree and build directory). `source:NAME` and `build:NAME` are another recipe's.
+/// The target profile's (`TargetProfile.variableNames`: `linux-arch`, `musl-loader`, ...)
+/// are replaced when the recipes load for a target (docs/targets.md).
 /// A recipe's `[vars]` add to these; a list variable that stands alone as one argv element
 /// is spliced into the command as several arguments.
 public struct VariableScope: Sendable {
     public static let builtins = ["name", "version", "target", "jobs", "prefix", "toolchain", "destdir", "sysroot", "source", "build"]
+        + TargetProfile.variableNames
     public static let perRecipe = ["source", "build"]
 
     public var values: [String: VariableValue]

@@ -2,7 +2,7 @@ import Foundation
 
 /// The compiler of a `--toolchain host` prefix: the build machine's gcc, pointed at the
 /// prefix's musl by a specs file (musl's own musl-gcc approach), behind
-/// `bin/x86_64-linux-musl-gcc`; the host's binutils behind the `x86_64-linux-musl-*` names.
+/// `bin/TARGET-gcc`; the host's binutils behind the `TARGET-*` names.
 /// Everything is found from the wrapper's own location, so the prefix can be moved.
 public struct HostCompiler: Sendable {
     /// The host's gcc, an absolute path.
@@ -20,6 +20,7 @@ public struct HostCompiler: Sendable {
 
     /// Finds gcc and binutils on `path` (the build environment's PATH).
     public static func find(path: String, triple: Triple) async throws -> HostCompiler {
+        _ = try TargetProfile(triple)
         func locate(_ name: String) -> String? {
             for directory in path.split(separator: ":") where !directory.isEmpty {
                 let candidate = "\(directory)/\(name)"
@@ -105,6 +106,8 @@ public struct HostCompiler: Sendable {
     /// comes from `MUSLROOT_SYSROOT`, which the wrapper sets from its own location.
     var specs: String {
         let sysroot = "%:getenv(MUSLROOT_SYSROOT"
+        // `find` refuses a triple without a profile; musl's own rule for the others.
+        let loader = TargetProfile.of(triple)?.muslLoader ?? "ld-musl-\(triple.architecture).so.1"
         return """
         %rename cpp_options old_cpp_options
 
@@ -127,7 +130,7 @@ public struct HostCompiler: Sendable {
         %{static:crtend.o%s;shared|static-pie|!no-pie:crtendS.o%s;:crtend.o%s} \(sysroot) /lib/crtn.o)
 
         *link:
-        -nostdlib %{shared:-shared} %{static:-static} %{static-pie:-static -pie --no-dynamic-linker -z text} %{!static:%{!static-pie:-dynamic-linker /lib/ld-musl-\(triple.architecture).so.1}} %{rdynamic:-export-dynamic}
+        -nostdlib %{shared:-shared} %{static:-static} %{static-pie:-static -pie --no-dynamic-linker -z text} %{!static:%{!static-pie:-dynamic-linker /lib/\(loader)}} %{rdynamic:-export-dynamic}
 
         *esp_link:
 

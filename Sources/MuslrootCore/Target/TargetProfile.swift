@@ -1,0 +1,79 @@
+/// What each tool calls one target machine: the only place in muslroot that knows
+/// architectures (docs/targets.md). Recipes read it through built-in variables
+/// (`${linux-arch}`, `${musl-loader}`, ...); the exports read it for CMake's, Meson's and
+/// Rust's names. Each known triple is one row of `TargetProfile.known`.
+public struct TargetProfile: Sendable, Hashable {
+    public enum Endian: String, Sendable, Hashable {
+        case little, big
+    }
+
+    public var triple: Triple
+    /// `ARCH=` for the Linux kernel's `make headers_install` (`x86`, `arm64`).
+    public var linuxArch: String
+    /// musl's name (its `arch/` directory; `x86_64`, `aarch64`, `i386`).
+    public var muslArch: String
+    /// The dynamic loader's file name in `lib/` (`ld-musl-x86_64.so.1`).
+    public var muslLoader: String
+    /// Options gcc's configure takes for the target's default code (none when the triple says
+    /// it all; `--with-arch=rv64gc --with-abi=lp64d` for riscv64), as litecross derives them.
+    public var gccOptions: [String]
+    /// Where gcc installs its target libraries (libstdc++.a), below the sysroot: its
+    /// `-print-multi-os-directory` (`lib64` for x86_64, whose gcc keeps 64-bit libraries there).
+    public var gccLibraryDirectory: String
+    /// `CMAKE_SYSTEM_PROCESSOR`: what `uname -m` says on the target.
+    public var cmakeProcessor: String
+    /// Meson's `host_machine`: `cpu_family`, `cpu` and `endian`.
+    public var mesonCPUFamily: String
+    public var mesonCPU: String
+    public var endian: Endian
+    /// Rust's target name (`x86_64-unknown-linux-musl`, `armv7-unknown-linux-musleabihf`).
+    public var rustTarget: String
+    /// OpenSSL's `Configure` target (`linux-x86_64`, `linux-armv4`).
+    public var opensslTarget: String
+    /// ffmpeg's `--arch`, and the options of its hand-written assembly: x86's is built with
+    /// nasm (`--enable-x86asm --x86asmexe=nasm`); the others' with the cross assembler, which
+    /// configure finds itself.
+    public var ffmpegArch: String
+    public var ffmpegAssemblyOptions: [String]
+    /// The user-mode emulator that runs the target's static programs on another machine
+    /// (`qemu-aarch64-static`, Debian's qemu-user-static).
+    public var emulator: String
+    /// `uname -m` of the build machines that run the target's programs without it.
+    public var nativeMachines: [String]
+    /// `e_machine` and class of the target's ELF files, for `muslroot check`.
+    public var elfMachine: UInt16
+    public var elf64: Bool
+
+    /// The profile of `triple` when muslroot knows it.
+    public static func of(_ triple: Triple) -> TargetProfile? {
+        known.first { $0.triple == triple }
+    }
+
+    /// The target of a prefix made without `--target`.
+    public static var `default`: TargetProfile { known[0] }
+
+    /// Whether a build machine whose `uname -m` is `machine` runs the target's static
+    /// programs itself; otherwise they need `emulator`.
+    public func runsNatively(on machine: String) -> Bool {
+        nativeMachines.contains(machine)
+    }
+}
+
+extension TargetProfile {
+    /// The profile of `triple`, or `TargetError.unknown` listing the known targets.
+    public init(_ triple: Triple) throws(TargetError) {
+        guard let profile = Self.known.first(where: { $0.triple == triple }) else {
+            throw .unknown(target: triple.description, known: Self.known.map(\.triple.description))
+        }
+        self = profile
+    }
+
+    /// The profile of a triple as the user writes it (`aarch64-linux-musl`, or with a vendor,
+    /// `aarch64-unknown-linux-musl`).
+    public init(parsing text: String) throws(TargetError) {
+        guard let triple = Triple(parsing: text) else {
+            throw .unknown(target: text, known: Self.known.map(\.triple.description))
+        }
+        try self.init(triple)
+    }
+}

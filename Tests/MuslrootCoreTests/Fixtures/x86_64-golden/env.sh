@@ -1,0 +1,35 @@
+# The build environment of a muslroot prefix, for sh, bash and zsh.
+case ":${PATH-}:" in
+*:'/PREFIX/bin':*) ;;
+*) PATH='/PREFIX/bin'${PATH:+":$PATH"} ;;
+esac
+export PATH
+export MUSLROOT_PREFIX='/PREFIX'
+export MUSLROOT_SYSROOT='/PREFIX/x86_64-linux-musl'
+export MUSLROOT_TARGET='x86_64-linux-musl'
+export MUSLROOT_MALLOC='mimalloc'
+export CC='/PREFIX/bin/x86_64-linux-musl-gcc'
+export CXX='/PREFIX/bin/x86_64-linux-musl-g++'
+export AR='/PREFIX/bin/x86_64-linux-musl-ar'
+export RANLIB='/PREFIX/bin/x86_64-linux-musl-ranlib'
+export NM='/PREFIX/bin/x86_64-linux-musl-nm'
+export STRIP='/PREFIX/bin/x86_64-linux-musl-strip'
+export PKG_CONFIG='/PREFIX/bin/x86_64-linux-musl-pkg-config'
+export HOST_CC='cc'
+export HOST_CXX='c++'
+export HOST_AR='ar'
+export HOST_PKG_CONFIG='pkg-config'
+export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER='/PREFIX/lib/muslroot/rust/cc'
+export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS='-C link-self-contained=no'
+export CC_x86_64_unknown_linux_musl='/PREFIX/bin/x86_64-linux-musl-gcc'
+export CXX_x86_64_unknown_linux_musl='/PREFIX/bin/x86_64-linux-musl-g++'
+export AR_x86_64_unknown_linux_musl='/PREFIX/bin/x86_64-linux-musl-ar'
+export RANLIB_x86_64_unknown_linux_musl='/PREFIX/bin/x86_64-linux-musl-ranlib'
+export PKG_CONFIG_x86_64_unknown_linux_musl='/PREFIX/bin/x86_64-linux-musl-pkg-config'
+export PKG_CONFIG_ALL_STATIC='1'
+export CMAKE_TOOLCHAIN_FILE_x86_64_unknown_linux_musl='/PREFIX/share/muslroot/toolchain.cmake'
+export BINDGEN_EXTRA_CLANG_ARGS_x86_64_unknown_linux_musl='--sysroot=/PREFIX/x86_64-linux-musl'
+export X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_DIR='/PREFIX/x86_64-linux-musl/usr'
+export X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_STATIC='1'
+export LIBZ_SYS_STATIC='0'
+export ZSTD_SYS_USE_PKG_CONFIG='1'
