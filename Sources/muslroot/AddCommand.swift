@@ -67,7 +67,8 @@ extension Muslroot {
         /// The pkg-config line that links what was asked for (not in --json: the events carry the modules).
         private func linkHint(_ context: CommandContext, prefix: String, modules: [String]) {
             guard !build.json, !modules.isEmpty else { return }
-            context.output.line("Link with: \(prefix)/bin/\(Triple.x86_64Musl)-pkg-config --static --libs \(modules.joined(separator: " "))")
+            let triple = (try? Manifest.load(prefix: prefix)?.triple()) ?? .default
+            context.output.line("Link with: \(prefix)/bin/\(triple)-pkg-config --static --libs \(modules.joined(separator: " "))")
         }
     }
 }

@@ -70,11 +70,11 @@ extension Muslroot {
                     events.outcome(.installed(prefix: prefix, logs: logs, checks: checks))
                 } else {
                     for check in checks { context.output.line("smoke test: \(check)") }
-                    context.output.line("Installed the \(Triple.x86_64Musl) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
+                    context.output.line("Installed the \(Triple.default) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
                 }
                 build.printResources(context, events: events)
                 if !build.json {
-                    context.output.line("Try: \(prefix)/bin/\(Triple.x86_64Musl)-gcc -static -o hello hello.c")
+                    context.output.line("Try: \(prefix)/bin/\(Triple.default)-gcc -static -o hello hello.c")
                     context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)")
                 }
             }

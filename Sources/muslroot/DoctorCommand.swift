@@ -32,7 +32,7 @@ extension Muslroot {
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
-                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: .x86_64Musl,
+                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: try manifest?.triple() ?? .default,
                                                     staticProblem: StaticInspection.problem,
                                                     environment: BuildEnvironment.cleaned(context.environment)).checkingCompiler().run().checks
                     } catch {

@@ -41,7 +41,7 @@ extension Muslroot {
                 let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0)) }
                 // With a prefix, the recipes as its toolchain's flavour and allocator read them.
                 let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl)
-                let status = if let manifest { await PrefixStatus.of(book, manifest: manifest, environment: context.environment) } else { PrefixStatus?.none }
+                let status = if let manifest { try await PrefixStatus.of(book, manifest: manifest, environment: context.environment) } else { PrefixStatus?.none }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
                     if let state = status?.states[recipe.name] {

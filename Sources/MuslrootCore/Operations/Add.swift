@@ -53,7 +53,7 @@ public struct Add: Sendable {
 
     private func build() async throws -> Outcome {
         let manifest = try InstalledPrefix.requireToolchain(prefix)
-        let target = Triple.x86_64Musl
+        let target = try manifest.triple()
         let plan = try plan()
         let keys = try PackageKeys.libraries(plan, toolchain: PackageKeys.toolchain(of: manifest), target: target)
         let needed = Set(plan.recipes.filter { manifest.package($0.name)?.fingerprint != keys[$0.name] }.map(\.name))

@@ -12,7 +12,7 @@ public struct Bootstrap: Sendable {
     public var prefix: String
     public var workspace: Workspace
     public var jobs: Int
-    public var target: Triple = .x86_64Musl
+    public var target: Triple = .default
     /// The full cross gcc, or the host's gcc driving the recipes' musl.
     public var flavor: ToolchainFlavor = .gcc
     /// The allocator in the toolchain's libc.a.

@@ -39,7 +39,7 @@ public struct Remove: Sendable {
         defer { withExtendedLifetime(locks) {} }
 
         let removed = manifest.packages.filter { names.contains($0.name) }
-        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: .x86_64Musl)
+        let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: try manifest.triple())
         try await transaction.begin(leaving: Set(removed.flatMap(\.files)))
         var kept = manifest
         kept.packages.removeAll { names.contains($0.name) }

@@ -4,12 +4,12 @@ import Foundation
 public enum InstalledPrefix {
     /// The prefix's manifest, when it holds a toolchain; otherwise the error says which
     /// bootstrap command makes one.
-    public static func requireToolchain(_ prefix: String, triple: Triple = .x86_64Musl) throws -> Manifest {
-        let gcc = "\(prefix)/bin/\(triple)-gcc"
-        guard let manifest = Manifest.load(prefix: prefix), FileManager.default.isExecutableFile(atPath: gcc) else {
-            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix)
-                                          ? (Manifest.load(prefix: prefix) == nil ? Manifest.path(in: prefix) : gcc) : prefix)
+    public static func requireToolchain(_ prefix: String) throws -> Manifest {
+        guard let manifest = Manifest.load(prefix: prefix) else {
+            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix) ? Manifest.path(in: prefix) : prefix)
         }
+        let gcc = "\(prefix)/bin/\(try manifest.triple())-gcc"
+        guard FileManager.default.isExecutableFile(atPath: gcc) else { throw PrefixError.noToolchain(prefix: prefix, missing: gcc) }
         return manifest
     }
 

@@ -44,6 +44,9 @@ public struct Manifest: Codable, Sendable {
 
     public var allocator: Allocator { malloc ?? .musl }
 
+    /// The prefix's target, parsed (`TargetError.unknown` for one this muslroot has no profile of).
+    public func triple() throws(TargetError) -> Triple { try TargetProfile(parsing: target).triple }
+
     public var flavor: ToolchainFlavor { toolchain ?? .gcc }
     public var libraries: [Package] { packages.filter(\.isLibrary) }
 

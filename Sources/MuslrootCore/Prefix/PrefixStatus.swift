@@ -18,8 +18,8 @@ public struct PrefixStatus: Sendable {
     public var states: [String: State]
 
     /// `environment`: the build environment's PATH finds the host's gcc, for a host-flavour prefix.
-    public static func of(_ book: RecipeBook, manifest: Manifest, environment: [String: String]) async -> PrefixStatus {
-        let target = Triple.x86_64Musl
+    public static func of(_ book: RecipeBook, manifest: Manifest, environment: [String: String]) async throws -> PrefixStatus {
+        let target = try manifest.triple()
         var expected: [String: String] = [:]
         // The toolchain, as `bootstrap` would build it into this prefix.
         let hostCompiler = manifest.flavor == .host
