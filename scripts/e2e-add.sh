@@ -4,7 +4,9 @@
 #   scripts/e2e-add.sh PREFIX     PREFIX: a prefix made by `muslroot bootstrap` (copied, not changed)
 #   MUSLROOT=path/to/muslroot scripts/e2e-add.sh PREFIX    with a muslroot already built
 # Checks: add openssl ffmpeg libedit zlib (ncurses comes too), then zstd and bzip2 (the cmake
-# and make templates); static and static-pie programs linked with the prefix's pkg-config pass
+# and make templates), then curl, libpq, xz, pcre2 and libffi (HTTPS with a test CA and plain
+# HTTP from local servers, a scratch PostgreSQL server over TLS and a Unix socket, when
+# Debian's postgresql is installed); static and static-pie programs linked with the prefix's pkg-config pass
 # `muslroot check` (without a dlopen reference) and run; the CA bundle is found;
 # a second add is a no-op; remove refuses ncurses under libedit, then removes libedit exactly;
 # the moved prefix still links; `eval "$(muslroot env)"` builds with $CC and $PKG_CONFIG; when the
@@ -64,6 +66,47 @@ for link in "-static" "-static-pie -fPIE"; do
         echo "   $link: $(run "${spec%%:*}")"
     done
 done
+
+echo "== add curl libpq xz pcre2 libffi (zstd is there already)"
+/usr/bin/time -f "   %e s wall, %U s user, %S s system" "$muslroot" add curl libpq xz pcre2 libffi --prefix "$prefix" "${sources[@]}" | tail -2
+for link in "-static" "-static-pie -fPIE"; do
+    for spec in "lzma:liblzma" "pcre2:libpcre2-8" "ffi:libffi"; do
+        build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
+        echo "   $link: $(run "${spec%%:*}")"
+    done
+done
+fixtures="$root/Tests/MuslrootCoreTests/Fixtures"
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > san.ext
+openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=e2e-ca 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=localhost 2>/dev/null
+openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext 2>/dev/null
+# serve: a server of Fixtures/http_server.py in the background; its port in $port.
+serve() { # cert key count
+    python3 "$fixtures/http_server.py" "$@" > port.txt & server_pids="${server_pids:-} $!"
+    while [ ! -s port.txt ]; do sleep 0.1; done
+    port=$(head -n 1 port.txt); rm port.txt
+}
+trap 'kill ${server_pids:-} 2>/dev/null || true; [ -d "$work/pg" ] && sh "$fixtures/postgres.sh" stop "$work"' EXIT
+serve server.pem server.key 3; https_port=$port
+serve plain - 2; http_port=$port
+for link in "-static" "-static-pie -fPIE"; do
+    build "$prefix" curl libcurl "$link"
+    echo "   $link: $(./curl "https://localhost:$https_port/" ca.pem)"
+    echo "   $link: $(./curl "http://127.0.0.1:$http_port/")"
+done
+if ./curl "https://localhost:$https_port/" > refused.txt; then echo "e2e: curl verified a server without its CA" >&2; exit 1; fi
+grep -q certificate refused.txt && echo "   without the test CA: $(cat refused.txt)"
+if [ -d /usr/lib/postgresql ]; then
+    pg_port=$(sh "$fixtures/postgres.sh" start "$work")
+    for link in "-static" "-static-pie -fPIE"; do
+        build "$prefix" pq libpq "$link"
+        echo "   $link: $(./pq "host=127.0.0.1 port=$pg_port user=muslroot dbname=postgres sslmode=require")"
+        echo "   $link: $(./pq "host=$work/pg/socket port=$pg_port user=muslroot dbname=postgres")"
+    done
+    sh "$fixtures/postgres.sh" stop "$work"
+else
+    echo "   (no PostgreSQL server on this machine: Debian's postgresql package; libpq not run)"
+fi
 
 echo "== a second add is a no-op"
 /usr/bin/time -f "   %e s" "$muslroot" add openssl ffmpeg libedit zlib --prefix "$prefix" "${sources[@]}"

@@ -51,5 +51,24 @@ extension PrefixEnvironment.Builder {
             // (static) for libzstd.pc and links the sysroot's libzstd.a.
             text("ZSTD_SYS_USE_PKG_CONFIG", "1", cargo: true)
         }
+        if prefix.has("libpq") {
+            // pq-sys: with PQ_LIB_DIR_<TARGET> it asks neither pkg-config nor pg_config (the
+            // build machine's, which names its own libpq) and links -lpq from there; with
+            // PQ_LIB_STATIC_<TARGET>, as static=pq. That bare -lpq links because the recipe
+            // puts libpgcommon's and libpgport's objects into libpq.a; OpenSSL comes from
+            // openssl-sys (OPENSSL_DIR above).
+            path("PQ_LIB_DIR_\(upper)", "\(sysroot)/usr/lib", cargo: true)
+            text("PQ_LIB_STATIC_\(upper)", "1", cargo: true)
+        }
+        if prefix.has("pcre2") {
+            // pcre2-sys builds its bundled PCRE2 for every musl target unless this is 0; then
+            // it asks pkg-config (static) for libpcre2-8.pc. (It reads the name only plainly;
+            // for the build machine, 0 means its libpcre2-8 if it has one, else the bundled.)
+            text("PCRE2_SYS_STATIC", "0", cargo: true)
+        }
+        // curl-sys (without its static-curl feature), lzma-sys (with LZMA_API_STATIC unset and
+        // without its static feature, both of which build the bundled copy) and libffi-sys
+        // (with its system feature: -lffi, which the linker finds in the sysroot) need nothing
+        // more than the pkg-config variables of addRust.
     }
 }

@@ -30,6 +30,22 @@ struct EnvCommandTests {
         #expect(both["LIBZ_SYS_STATIC"] == "0")
     }
 
+    @Test func crateVariablesOfTheLibrariesBeyondCompression() throws {
+        let bare = PrefixEnvironment(PrefixDescription(root: "/p", packages: ["openssl"]))
+        #expect(bare["PQ_LIB_DIR_X86_64_UNKNOWN_LINUX_MUSL"] == nil)
+        #expect(bare["PQ_LIB_STATIC_X86_64_UNKNOWN_LINUX_MUSL"] == nil)
+        #expect(bare["PCRE2_SYS_STATIC"] == nil)
+        let all = PrefixEnvironment(PrefixDescription(root: "/p", packages: ["openssl", "libpq", "pcre2", "curl", "xz", "libffi"]))
+        #expect(all["PQ_LIB_DIR_X86_64_UNKNOWN_LINUX_MUSL"] == "/p/x86_64-linux-musl/usr/lib")
+        #expect(all["PQ_LIB_STATIC_X86_64_UNKNOWN_LINUX_MUSL"] == "1")
+        // Not the plain PQ_LIB_DIR/PQ_LIB_STATIC: builds for the build machine keep their own libpq.
+        #expect(all["PQ_LIB_DIR"] == nil)
+        #expect(all["PQ_LIB_STATIC"] == nil)
+        #expect(all["PCRE2_SYS_STATIC"] == "0")
+        // Set, lzma-sys would build its bundled liblzma instead of linking the sysroot's.
+        #expect(all["LZMA_API_STATIC"] == nil)
+    }
+
     @Test func rustVariablesAreTargetScoped() {
         let environment = PrefixEnvironment(PrefixDescription(root: "/p"))
         #expect(environment["CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER"] == "/p/lib/muslroot/rust/cc")

@@ -22,7 +22,8 @@ struct CommandLineTests {
         let names = { (range: ArraySlice<String>) in Set(range.compactMap { $0.split(separator: " ").first.map(String.init) }) }
         #expect(lines.first == "Toolchain (muslroot bootstrap):")
         #expect(names(lines[1..<libraries]).isSuperset(of: ["binutils", "gcc", "musl", "linux-headers"]))
-        #expect(names(lines[(libraries + 1)...]) == ["bzip2", "ffmpeg", "libedit", "ncurses", "openssl", "zlib", "zstd"])
+        #expect(names(lines[(libraries + 1)...]) == ["bzip2", "curl", "ffmpeg", "libedit", "libffi", "libpq", "ncurses", "openssl", "pcre2",
+                                                    "xz", "zlib", "zstd"])
     }
 
     @Test("plan libedit prints ncurses first; json and dot work")

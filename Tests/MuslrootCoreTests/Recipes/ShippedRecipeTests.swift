@@ -64,7 +64,14 @@ struct ShippedRecipeTests {
         let overlaid = try RecipeBook.load(directories: [TestPaths.recipes, TestPaths.mirrorOverlay])
         for name in book.names {
             let shipped = try #require(book[name]), changed = try #require(overlaid[name])
-            #expect(shipped.phases == changed.phases, "\(name): phases must stay as shipped")
+            var phases = changed.phases
+            if name == "libffi" {
+                // The mirror's libffi is GitHub's tag archive, without a configure: the overlay
+                // generates one, then runs the template's configure unchanged.
+                #expect(phases.first?.commands.first == ["autoreconf", "-f", "-i", "${source}"])
+                if !phases.isEmpty, !phases[0].commands.isEmpty { phases[0].commands.removeFirst() }
+            }
+            #expect(shipped.phases == phases, "\(name): phases must stay as shipped")
             #expect(shipped.version == changed.version)
             #expect(shipped.sources.map(\.url) == changed.sources.map(\.url))
             #expect(shipped.sources.map(\.exclude) == changed.sources.map(\.exclude), "\(name): exclude must stay as shipped")

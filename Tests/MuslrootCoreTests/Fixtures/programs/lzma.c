@@ -1,4 +1,4 @@
-/* liblzma (the docs/examples/xz.toml recipe), linked statically: an .xz round trip. */
+/* liblzma (the xz recipe, and docs/examples/xz.toml), linked statically: an .xz round trip. */
 #include <lzma.h>
 #include <stdio.h>
 #include <string.h>
