@@ -23,18 +23,18 @@ struct InProcessCommandTests {
         let dir = TemporaryDirectory("inproc-list")
         defer { dir.remove() }
         let prefix = try prefix(in: dir)
-        let text = await runInProcess(["list", "--installed", "--prefix", prefix])
+        let text = await CLI.run(["list", "--installed", "--prefix", prefix])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("\(prefix) (toolchain: host)"))
         #expect(text.stdout.contains("zlib") && text.stdout.contains("1.3.1") && text.stdout.contains("library"))
-        let json = await runInProcess(["list", "--installed", "--prefix", prefix, "--json"])
+        let json = await CLI.run(["list", "--installed", "--prefix", prefix, "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(items.map { $0["name"] as? String } == ["musl", "zlib"], "toolchain first, then libraries")
         #expect(items.last?["kind"] as? String == "library")
-        let none = await runInProcess(["list", "--installed", "--prefix", "\(dir.path)/nothing"])
+        let none = await CLI.run(["list", "--installed", "--prefix", "\(dir.path)/nothing"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("muslroot bootstrap --prefix \(dir.path)/nothing"))
-        let usage = await runInProcess(["list", "--installed"])
+        let usage = await CLI.run(["list", "--installed"])
         #expect(usage.status == 2, "--installed without --prefix is bad usage")
     }
 
@@ -67,7 +67,7 @@ struct InProcessCommandTests {
                 ["ln", "-s", "/usr/bin/g++", "${destdir}/bin/x86_64-linux-musl-g++"],
             ]
             """)
-        let result = await runInProcess(["bootstrap", "--prefix", "\(dir.path)/cross", "--json", "--mirror", "\(dir.path)/mirror",
+        let result = await CLI.run(["bootstrap", "--prefix", "\(dir.path)/cross", "--json", "--mirror", "\(dir.path)/mirror",
                                          "--cache-dir", "\(dir.path)/cache"],
                                         environment: ["MUSLROOT_DATA_DIR": "\(dir.path)/data"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -92,7 +92,7 @@ struct InProcessCommandTests {
         let installed = try #require(events.first { $0["event"] as? String == "installed" })
         #expect(installed["prefix"] as? String == "\(dir.path)/cross")
         #expect((installed["checks"] as? [String])?.count == 3)
-        let again = await runInProcess(["bootstrap", "--prefix", "\(dir.path)/cross", "--json", "--mirror", "\(dir.path)/mirror",
+        let again = await CLI.run(["bootstrap", "--prefix", "\(dir.path)/cross", "--json", "--mirror", "\(dir.path)/mirror",
                                         "--cache-dir", "\(dir.path)/cache"], environment: ["MUSLROOT_DATA_DIR": "\(dir.path)/data"])
         #expect(again.stdout.contains(#""event":"up-to-date""#), "\(again.stdout)")
     }

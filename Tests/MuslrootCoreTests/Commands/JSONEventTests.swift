@@ -121,7 +121,7 @@ struct JSONEventTests {
     }
 
     func run(_ arguments: [String]) async -> CLIResult {
-        await runInProcess(arguments + ["--cache-dir", "\(dir.path)/cache"], environment: ["MUSLROOT_DATA_DIR": "\(dir.path)/data"])
+        await CLI.run(arguments + ["--cache-dir", "\(dir.path)/cache"], environment: ["MUSLROOT_DATA_DIR": "\(dir.path)/data"])
     }
 
     @Test("bootstrap --json, then add --json: downloads as fetch-* events before the build's, every line as documented")
@@ -191,7 +191,7 @@ struct JSONEventTests {
         let prefix = "\(dir.path)/cross"
         #expect(await run(["bootstrap", "--prefix", prefix]).status == 0)
         #expect(await run(["add", "tiny", "--prefix", prefix]).status == 0)
-        let removed = await runInProcess(["remove", "tiny", "--prefix", prefix, "--json"])
+        let removed = await CLI.run(["remove", "tiny", "--prefix", prefix, "--json"])
         let event = try #require(jsonEvents(removed.stdout).first)
         #expect(event["event"] as? String == "removed" && schema.problems(event).isEmpty, "\(event)")
         #expect((event["files"] as? [String: [String]])?["tiny"] == ["x86_64-linux-musl/lib/libtiny.a"])

@@ -54,13 +54,13 @@ struct ListPrefixTests {
         }
         try await standInToolchain(prefix: prefix, setup, overlays: recipeArguments.filter { $0 != "--recipes" })
 
-        let add = await runInProcess(["add", "tiny", "--prefix", prefix, "--mirror", "\(dir.path)/mirror", "--cache-dir", "\(dir.path)/cache"]
+        let add = await CLI.run(["add", "tiny", "--prefix", prefix, "--mirror", "\(dir.path)/mirror", "--cache-dir", "\(dir.path)/cache"]
                                      + recipeArguments)
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try String(contentsOfFile: "\(prefix)/x86_64-linux-musl/lib/libtiny.a", encoding: .utf8)
                 == (setup.overlay ? "overlaid\n" : "plain\n"))
 
-        let list = await runInProcess(["list", "--prefix", prefix, "--json"] + recipeArguments)
+        let list = await CLI.run(["list", "--prefix", prefix, "--json"] + recipeArguments)
         #expect(list.status == 0, "\(list.stderr)")
         let items = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         func item(_ name: String) -> [String: Any]? { items.first { $0["name"] as? String == name } }
@@ -70,10 +70,10 @@ struct ListPrefixTests {
         #expect(item("musl")?["outdated"] as? Bool == false, "musl as this flavour and allocator build it")
         #expect(item("mimalloc")?["installed"] as? Bool == (setup.allocator == .mimalloc))
         #expect(item("zlib")?["installed"] as? Bool == false)
-        let text = await runInProcess(["list", "--prefix", prefix] + recipeArguments)
+        let text = await CLI.run(["list", "--prefix", prefix] + recipeArguments)
         #expect(text.stdout.split(separator: "\n").contains { $0.contains("tiny") && $0.hasSuffix("(installed)") })
 
-        let installed = await runInProcess(["list", "--installed", "--prefix", prefix, "--json"])
+        let installed = await CLI.run(["list", "--installed", "--prefix", prefix, "--json"])
         #expect(installed.status == 0, "\(installed.stderr)")
         let packages = try JSONDecoder().decode([InstalledPackage].self, from: Data(installed.stdout.utf8))
         #expect(packages.contains { $0.name == "tiny" && $0.kind == "library" })
@@ -82,7 +82,7 @@ struct ListPrefixTests {
         // A changed recipe: the library is still installed, but outdated.
         dir.write("recipes/tiny.toml", try String(contentsOfFile: "\(dir.path)/recipes/tiny.toml", encoding: .utf8)
             .replacingOccurrences(of: "version = \"1.0\"", with: "version = \"1.0\"\ninstalls = [\"usr/lib/libtiny.a\"]"))
-        let changed = await runInProcess(["list", "--prefix", prefix, "--json"] + recipeArguments)
+        let changed = await CLI.run(["list", "--prefix", prefix, "--json"] + recipeArguments)
         let after = try #require(try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as? [[String: Any]])
         #expect(after.first { $0["name"] as? String == "tiny" }?["outdated"] as? Bool == true)
     }

@@ -15,10 +15,10 @@ struct WorkingDirectoryTests {
             Manifest.Package(name: "musl", version: "1.2.5", fingerprint: "f1", sources: [], patches: [], files: ["bin/x86_64-linux-musl-gcc"],
                              kind: "toolchain", depends: nil),
         ], toolchain: .host).save(prefix: "\(dir.path)/cross")
-        let result = await runInProcess(["list", "--installed", "--prefix", "cross/"], workingDirectory: dir.path)
+        let result = await CLI.run(["list", "--installed", "--prefix", "cross/"], workingDirectory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\(dir.path)/cross (toolchain: host)"), "\(result.stdout)")
-        let env = await runInProcess(["env", "--prefix", "./cross", "--shell", "json"], workingDirectory: dir.path)
+        let env = await CLI.run(["env", "--prefix", "./cross", "--shell", "json"], workingDirectory: dir.path)
         #expect(env.status == 0, "\(env.stderr)")
         #expect(env.stdout.contains("\(dir.path)/cross/bin"), "\(env.stdout)")
     }
@@ -31,7 +31,7 @@ struct WorkingDirectoryTests {
         try makeArchive("\(mirror)/tiny-1.0.tar.gz", [["name": "tiny-1.0/README", "data": "tiny\n"]])
         dir.write("recipes/tiny.toml", recipeText("tiny").replacingOccurrences(of: String(repeating: "a", count: 64),
                                                                                 with: sha256("\(mirror)/tiny-1.0.tar.gz")))
-        let result = await runInProcess(["fetch", "tiny", "--recipes", "recipes", "--mirror", "mirror", "--cache-dir", "cache"],
+        let result = await CLI.run(["fetch", "tiny", "--recipes", "recipes", "--mirror", "mirror", "--cache-dir", "cache"],
                                         workingDirectory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("verified in \(dir.path)/cache"), "\(result.stdout)")
@@ -43,7 +43,7 @@ struct WorkingDirectoryTests {
         let dir = TemporaryDirectory("cwd-extract")
         defer { dir.remove() }
         try makeArchive("\(dir.path)/a.tar.gz", [["name": "a-1.0/README", "data": "a\n"]])
-        let result = await runInProcess(["extract", "a.tar.gz", "out"], workingDirectory: dir.path)
+        let result = await CLI.run(["extract", "a.tar.gz", "out"], workingDirectory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(dir.path)/out/README"))
     }

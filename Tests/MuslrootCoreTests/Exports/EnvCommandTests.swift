@@ -58,30 +58,30 @@ struct EnvCommandTests {
         #expect(environment["PKG_CONFIG_SYSROOT_DIR"] == nil)
     }
 
-    @Test func noToolchainIsAFailureNamingTheBootstrapCommand() throws {
+    @Test func noToolchainIsAFailureNamingTheBootstrapCommand() async throws {
         let directory = TemporaryDirectory("env-empty")
         defer { directory.remove() }
         #expect(throws: PrefixError.self) { try PrefixDescription.read(prefix: directory.path) }
-        let result = try runMuslroot(["env", "--prefix", directory.path])
+        let result = try await CLI.process(["env", "--prefix", directory.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("muslroot bootstrap --prefix \(directory.path)"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func printsEachFormAndRefusesTwoFiles() throws {
+    @Test func printsEachFormAndRefusesTwoFiles() async throws {
         let prefix = try FakePrefix(packages: ["openssl"])
         defer { prefix.remove() }
-        let sh = try runMuslroot(["env", "--prefix", prefix.root])
+        let sh = try await CLI.process(["env", "--prefix", prefix.root])
         #expect(sh.status == 0)
         #expect(sh.stdout.contains("export CC='\(prefix.root)/bin/x86_64-linux-musl-gcc'"))
-        let json = try runMuslroot(["env", "--prefix", prefix.root, "--shell", "json"])
+        let json = try await CLI.process(["env", "--prefix", prefix.root, "--shell", "json"])
         let values = try JSONDecoder().decode([String: String].self, from: Data(json.stdout.utf8))
         #expect(values["X86_64_UNKNOWN_LINUX_MUSL_OPENSSL_DIR"] == "\(prefix.root)/x86_64-linux-musl/usr")
-        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cargo"]).stdout.contains("[target.x86_64-unknown-linux-musl]"))
-        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cmake"]).stdout.contains("CMAKE_SYSROOT"))
-        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--meson"]).stdout.contains("[host_machine]"))
-        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--cargo", "--meson"]).status == 2)
-        #expect(try runMuslroot(["env", "--prefix", prefix.root, "--shell", "csh"]).status == 2)
+        #expect(try await CLI.process(["env", "--prefix", prefix.root, "--cargo"]).stdout.contains("[target.x86_64-unknown-linux-musl]"))
+        #expect(try await CLI.process(["env", "--prefix", prefix.root, "--cmake"]).stdout.contains("CMAKE_SYSROOT"))
+        #expect(try await CLI.process(["env", "--prefix", prefix.root, "--meson"]).stdout.contains("[host_machine]"))
+        #expect(try await CLI.process(["env", "--prefix", prefix.root, "--cargo", "--meson"]).status == 2)
+        #expect(try await CLI.process(["env", "--prefix", prefix.root, "--shell", "csh"]).status == 2)
     }
 
     @Test func unwinderIsWhereGccPutIt() throws {

@@ -40,7 +40,7 @@ actor HostPrefix {
             let arguments = ["bootstrap", "--prefix", prefix, "--toolchain", "host"] + bootstrapArguments + sourceArguments
             let (prefix, copy, root) = (prefix, toolchainOnly, root.path)
             bootstrapped = Task {
-                let result = try await runMuslrootAsync(arguments)
+                let result = try await CLI.process(arguments)
                 if result.status == 0 { _ = try await shell("cp -a '\(prefix)' '\(copy)'", in: root) }
                 return result
             }
@@ -64,17 +64,9 @@ actor HostPrefix {
         try #require(bootstrap.status == 0, "bootstrap --toolchain host failed: \(bootstrap.stderr)")
         if added == nil {
             let arguments = ["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + sourceArguments
-            added = Task { try await runMuslrootAsync(arguments) }
+            added = Task { try await CLI.process(arguments) }
         }
         return try await added!.value
-    }
-}
-
-/// `runMuslroot` on a thread of its own: a build takes minutes, and the cooperative pool has
-/// as many threads as cores.
-func runMuslrootAsync(_ arguments: [String], environment: [String: String] = [:]) async throws -> CLIResult {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try runMuslroot(arguments, environment: environment) }) }.start()
     }
 }
 

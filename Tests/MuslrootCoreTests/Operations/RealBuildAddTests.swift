@@ -38,7 +38,7 @@ struct RealBuildAddTests {
         #expect(FileManager.default.isExecutableFile(atPath: "\(prefix)/bin/x86_64-linux-musl-gcc"))
         #expect(FileManager.default.isExecutableFile(atPath: "\(prefix)/bin/x86_64-unknown-linux-musl-gcc"))
         #expect(!FileManager.default.fileExists(atPath: "\(prefix)/bin/x86_64-linux-musl-g++"))
-        let doctor = try await runMuslrootAsync(["doctor", "--prefix", prefix])
+        let doctor = try await CLI.process(["doctor", "--prefix", prefix])
         #expect(doctor.status == 0, "\(doctor.stderr)")
         #expect(doctor.stdout.contains("C only"))
     }
@@ -48,14 +48,14 @@ struct RealBuildAddTests {
         let result = try await HostPrefix.shared.withLibraries()
         try #require(result.status == 0, "add failed: \(result.stderr)\n\(result.stdout.suffix(2000))")
         let prefix = await HostPrefix.shared.prefix
-        let listing = try await runMuslrootAsync(["list", "--installed", "--prefix", prefix, "--json"])
+        let listing = try await CLI.process(["list", "--installed", "--prefix", prefix, "--json"])
         #expect(listing.status == 0, "\(listing.stderr)")
         let installed = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         let libraries = Set(installed.filter { $0["kind"] as? String == "library" }.compactMap { $0["name"] as? String })
         #expect(libraries == ["ffmpeg", "libedit", "ncurses", "openssl", "zlib"])
         #expect(installed.allSatisfy { ($0["version"] as? String)?.isEmpty == false })
         // list --prefix, with the recipes add read: every library and musl installed, none outdated.
-        let status = try await runMuslrootAsync(["list", "--prefix", prefix, "--json", "--recipes", TestPaths.mirrorOverlay])
+        let status = try await CLI.process(["list", "--prefix", prefix, "--json", "--recipes", TestPaths.mirrorOverlay])
         #expect(status.status == 0, "\(status.stderr)")
         let recipes = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
         for name in libraries.sorted() + ["musl", "linux-headers"] {
@@ -89,7 +89,7 @@ struct RealBuildAddTests {
     func secondAddIsNoOp() async throws {
         try #require(try await HostPrefix.shared.withLibraries().status == 0)
         let prefix = await HostPrefix.shared.prefix
-        let again = try await runMuslrootAsync(["add"] + HostPrefix.libraries + ["--prefix", prefix] + HostPrefix.shared.sourceArguments)
+        let again = try await CLI.process(["add"] + HostPrefix.libraries + ["--prefix", prefix] + HostPrefix.shared.sourceArguments)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("already installed"), "\(again.stdout)")
     }
@@ -105,7 +105,7 @@ struct RealBuildAddTests {
         try await Self.build(Self.programs[0], linking: "-static", prefix: prefix)
         try await Self.build(Self.programs[2], linking: "-static-pie", prefix: prefix)
 
-        let refused = try await runMuslrootAsync(["remove", "ncurses", "--prefix", prefix])
+        let refused = try await CLI.process(["remove", "ncurses", "--prefix", prefix])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("libedit"), "\(refused.stderr)")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(prefix)/.muslroot/manifest.json"))) as? [String: Any])
@@ -113,13 +113,13 @@ struct RealBuildAddTests {
         let libeditFiles = try #require(packages.first { $0["name"] as? String == "libedit" }?["files"] as? [String])
         let before = try await shell("find . ! -type d | sort", in: prefix).output.split(separator: "\n").map { String($0.dropFirst(2)) }
 
-        let removed = try await runMuslrootAsync(["remove", "libedit", "--prefix", prefix])
+        let removed = try await CLI.process(["remove", "libedit", "--prefix", prefix])
         #expect(removed.status == 0, "\(removed.stderr)")
         let after = try await shell("find . ! -type d | sort", in: prefix).output.split(separator: "\n").map { String($0.dropFirst(2)) }
         let gone = Set(before).subtracting(after).subtracting([".muslroot/manifest.json"])
         #expect(gone == Set(libeditFiles), "exactly libedit's files went")
         #expect(Set(after).subtracting(before).isEmpty)
-        let listing = try await runMuslrootAsync(["list", "--installed", "--prefix", prefix])
+        let listing = try await CLI.process(["list", "--installed", "--prefix", prefix])
         #expect(!listing.stdout.contains("libedit"))
         #expect(listing.stdout.contains("ncurses"))
     }
@@ -129,7 +129,7 @@ struct RealBuildAddTests {
         let copy = TemporaryDirectory("example-recipe")
         defer { copy.remove() }
         let prefix = try await HostPrefix.shared.copyOfToolchain(in: copy)
-        let added = try await runMuslrootAsync(["add", "xz", "--prefix", prefix, "--recipes", "\(TestPaths.repository)/docs/examples"]
+        let added = try await CLI.process(["add", "xz", "--prefix", prefix, "--recipes", "\(TestPaths.repository)/docs/examples"]
                                                + HostPrefix.shared.sourceArguments)
         try #require(added.status == 0, "\(added.stderr)")
         let program = Program(source: "lzma", modules: "liblzma", expect: "lzma ok: 28 bytes")
@@ -147,7 +147,7 @@ struct RealBuildAddTests {
             $("$P/bin/x86_64-linux-musl-pkg-config" --static --cflags --libs \(program.modules))
             """, in: directory.path, environment: ["P": prefix])
         try #require(compile.status == 0, "\(program.source) \(linking) does not link:\n\(compile.output)")
-        let check = try await runMuslrootAsync(["check", "\(directory.path)/prog"])
+        let check = try await CLI.process(["check", "\(directory.path)/prog"])
         #expect(check.status == 0, "muslroot check: \(check.stdout)\(check.stderr)")
         #expect(!check.stdout.contains("dlopen"), "no library drags in dlopen, which fails in a static program: \(check.stdout)")
         let input = program.input.map { "printf '%s' '\($0)' | " } ?? ""

@@ -35,7 +35,7 @@ struct RealBuildAwkwardPathTests {
         try #require(try await shell("cp -a \(ShellQuoting.sh(original)) \(ShellQuoting.sh(prefix))", in: dir.path).status == 0)
 
         let cache = "\(dir.path)/cache"
-        let add = try await runMuslrootAsync(["add", "zlib", "--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments,
+        let add = try await CLI.process(["add", "zlib", "--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments,
                                              environment: ["XDG_CACHE_HOME": cache])
         try #require(add.status == 0, "\(add.stdout)\(add.stderr)")
         // Built in the cache; beside the prefix only the stage went, and it is gone.
@@ -47,7 +47,7 @@ struct RealBuildAwkwardPathTests {
         #expect(FileManager.default.fileExists(atPath: "\(prefix)/x86_64-linux-musl/lib/libz.a"))
 
         dir.write("src/main.c", Self.main)
-        let env = try await runMuslrootAsync(["env", "--prefix", prefix])
+        let env = try await CLI.process(["env", "--prefix", prefix])
         try #require(env.status == 0, "\(env.stderr)")
         dir.write("env.sh", env.stdout)
         // make hands the wrapper's escaped flags to sh, which reads back the real paths.
@@ -76,7 +76,7 @@ struct RealBuildAwkwardPathTests {
     }
 
     static func expectStaticAndRunning(_ program: String) async throws {
-        let check = try await runMuslrootAsync(["check", program])
+        let check = try await CLI.process(["check", program])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let run = try await HostCommand([program]).run()
         #expect(run.output.hasPrefix("hello from musl with zlib 1.3.1"), "\(run.output)")

@@ -20,7 +20,7 @@ struct RealBuildClientLibrariesTests {
     func added() async throws {
         let (prefix, result) = try await ClientLibrariesPrefix.shared.added()
         try #require(result.status == 0, "add failed: \(result.stderr)\n\(result.stdout.suffix(2000))")
-        let listing = try await runMuslrootAsync(["list", "--installed", "--prefix", prefix])
+        let listing = try await CLI.process(["list", "--installed", "--prefix", prefix])
         for library in ["curl", "libpq", "xz", "pcre2", "libffi", "zstd"] {
             #expect(listing.stdout.contains(library), "\(library) is installed: \(listing.stdout)")
         }
@@ -143,7 +143,7 @@ struct RealBuildClientLibrariesTests {
             "$P/bin/x86_64-linux-musl-gcc" \(linking) \(pie) -O2 -o '\(output)' '\(RealBuildAddTests.fixtures)/\(source).c' \(flags)
             """, in: dir.path, environment: ["P": prefix, "S": "\(prefix)/x86_64-linux-musl"])
         try #require(compile.status == 0, "\(source) \(linking) does not link:\n\(compile.output)")
-        let check = try await runMuslrootAsync(["check", output])
+        let check = try await CLI.process(["check", output])
         #expect(check.status == 0, "muslroot check: \(check.stdout)\(check.stderr)")
         #expect(!check.stdout.contains("dlopen"), "no library drags in dlopen: \(check.stdout)")
         return output
@@ -174,7 +174,7 @@ actor ClientLibrariesPrefix {
                 let base = try await HostPrefix.shared.withLibraries()
                 try #require(base.status == 0, "add openssl ffmpeg libedit zlib failed: \(base.stderr)")
                 try #require(try await shell("cp -a '\(source)' '\(prefix)'", in: root).status == 0)
-                return try await runMuslrootAsync(["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
+                return try await CLI.process(["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
             }
         }
         return (prefix, try await adding!.value)

@@ -39,7 +39,7 @@ struct RealBuildExportTests {
     }
 
     static func expectStaticAndRunning(_ program: String) async throws {
-        let check = try await runMuslrootAsync(["check", program])
+        let check = try await CLI.process(["check", program])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let run = try await HostCommand([program]).run()
         #expect(run.output.hasPrefix("hello from musl with zlib 1.3.1 and OpenSSL 3.5.7"), "\(run.output)")
@@ -81,7 +81,7 @@ struct RealBuildExportTests {
             project('hello', 'c')
             executable('hello', 'main.c', dependencies: [dependency('zlib'), dependency('openssl')])
             """)
-        let cross = try await runMuslrootAsync(["env", "--prefix", prefix, "--meson"])
+        let cross = try await CLI.process(["env", "--prefix", prefix, "--meson"])
         try #require(cross.status == 0, "\(cross.stderr)")
         dir.write("cross.ini", cross.stdout)
         let build = try await Self.sh("meson setup --cross-file cross.ini build src && ninja -C build", in: dir.path)
@@ -108,7 +108,7 @@ struct RealBuildExportTests {
             hello: @srcdir@/main.c
             \t@CC@ -static @CFLAGS@ @DEPS_CFLAGS@ -o $@ @srcdir@/main.c @DEPS_LIBS@
             """)
-        let env = try await runMuslrootAsync(["env", "--prefix", prefix])
+        let env = try await CLI.process(["env", "--prefix", prefix])
         try #require(env.status == 0, "\(env.stderr)")
         dir.write("env.sh", env.stdout)
         // PKG_CONFIG unset: PKG_PROG_PKG_CONFIG must find x86_64-linux-musl-pkg-config on PATH from --host.

@@ -16,7 +16,7 @@ struct RealBuildMallocTests {
         let compiled = try await shell("\"$P/bin/x86_64-linux-musl-gcc\" \(flags) -o prog '\(fixtures)/\(name).c'",
                                        in: dir.path, environment: ["P": prefix])
         try #require(compiled.status == 0, "\(name): \(compiled.output)")
-        let check = try await runMuslrootAsync(["check", "\(dir.path)/prog"])
+        let check = try await CLI.process(["check", "\(dir.path)/prog"])
         #expect(check.status == 0, "\(name): \(check.stdout)")
         return try await shell("./prog", in: dir.path)
     }
@@ -25,7 +25,7 @@ struct RealBuildMallocTests {
     func reported() async throws {
         let result = try await HostPrefix.mimalloc.toolchain()
         try #require(result.status == 0, "\(result.stderr)")
-        let doctor = try await runMuslrootAsync(["doctor", "--prefix", await HostPrefix.mimalloc.prefix])
+        let doctor = try await CLI.process(["doctor", "--prefix", await HostPrefix.mimalloc.prefix])
         #expect(doctor.stdout.contains("malloc in libc.a: mimalloc"), "\(doctor.stdout)")
         let manifest = try String(contentsOfFile: "\(await HostPrefix.mimalloc.prefix)/.muslroot/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"malloc\" : \"mimalloc\""))

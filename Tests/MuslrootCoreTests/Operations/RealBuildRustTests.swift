@@ -38,13 +38,13 @@ struct RealBuildRustTests {
                 println!("{}", worker.join().unwrap());
             }
             """)
-        let env = try await runMuslrootAsync(["env", "--prefix", prefix])
+        let env = try await CLI.process(["env", "--prefix", prefix])
         try #require(env.status == 0, "\(env.stderr)")
         dir.write("env.sh", env.stdout)
         let build = try await shell(". ./env.sh && cd hello && cargo build --offline --release --target x86_64-unknown-linux-musl", in: dir.path)
         try #require(build.status == 0, "\(build.output)")
         let program = "\(dir.path)/hello/target/x86_64-unknown-linux-musl/release/hello"
-        let check = try await runMuslrootAsync(["check", program])
+        let check = try await CLI.process(["check", program])
         #expect(check.status == 0, "\(check.stdout)")
         let run = try await shell("'\(program)'", in: dir.path)
         #expect(run.output.hasPrefix("hello from musl with zlib 1.3.1"), "\(run.output)")

@@ -15,7 +15,7 @@ struct RealBuildTemplateTests {
         let directory = TemporaryDirectory("templates")
         defer { directory.remove() }
         let prefix = try await HostPrefix.shared.copyOfToolchain(in: directory)
-        let added = try await runMuslrootAsync(["add", "zstd", "bzip2", "--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
+        let added = try await CLI.process(["add", "zstd", "bzip2", "--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
         try #require(added.status == 0, "\(added.stderr)\n\(added.stdout.suffix(2000))")
         #expect(added.stdout.contains("x86_64-linux-musl-pkg-config --static --libs bzip2 libzstd"),
                 "the link hint names the modules the recipes installed: \(added.stdout)")
@@ -49,7 +49,7 @@ struct RealBuildTemplateTests {
             url = "https://example.invalid/tiny-1.0.tar.gz"
             sha256 = "\(sha256("\(directory.path)/mirror/tiny-1.0.tar.gz"))"
             """)
-        let added = try await runMuslrootAsync(["add", "tiny", "--prefix", prefix, "--recipes", "\(directory.path)/recipes",
+        let added = try await CLI.process(["add", "tiny", "--prefix", prefix, "--recipes", "\(directory.path)/recipes",
                                                 "--mirror", "\(directory.path)/mirror", "--cache-dir", "\(directory.path)/cache"])
         try #require(added.status == 0, "\(added.stderr)\n\(added.stdout.suffix(2000))")
         let configureLog = try String(contentsOfFile: "\(directory.path)/.cross.muslroot/logs/tiny/configure.log", encoding: .utf8)

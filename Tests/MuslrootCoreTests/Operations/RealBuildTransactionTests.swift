@@ -39,19 +39,19 @@ struct RealBuildTransactionTests {
         #expect(try await shell("find . | sort; cat .muslroot/manifest.json", in: prefix).output == before, "the prefix is as it was")
 
         // With the real make: configure and build are done already; the install runs again.
-        let resumed = try await runMuslrootAsync(["add", "zlib", "--prefix", prefix] + HostPrefix.shared.sourceArguments)
+        let resumed = try await CLI.process(["add", "zlib", "--prefix", prefix] + HostPrefix.shared.sourceArguments)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resuming: 2 of 3 phases already done"), "\(resumed.stdout)")
         #expect(FileManager.default.fileExists(atPath: "\(prefix)/x86_64-linux-musl/lib/libz.a"))
-        let listing = try await runMuslrootAsync(["list", "--installed", "--prefix", prefix])
+        let listing = try await CLI.process(["list", "--installed", "--prefix", prefix])
         #expect(listing.stdout.contains("zlib"))
     }
 
     @Test("a prefix without a toolchain stops at once with exit 1 and the bootstrap command")
-    func noToolchain() throws {
+    func noToolchain() async throws {
         let dir = TemporaryDirectory("add-no-toolchain")
         defer { dir.remove() }
-        let result = try runMuslroot(["add", "zlib", "--prefix", "\(dir.path)/empty"])
+        let result = try await CLI.process(["add", "zlib", "--prefix", "\(dir.path)/empty"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("muslroot bootstrap --prefix \(dir.path)/empty"), "\(result.stderr)")
     }
@@ -59,7 +59,7 @@ struct RealBuildTransactionTests {
     @Test("a toolchain recipe is not a library: add refuses it with exit 1, naming bootstrap")
     func toolchainRecipe() async throws {
         try #require(try await HostPrefix.shared.toolchain().status == 0)
-        let result = try await runMuslrootAsync(["add", "gcc", "--prefix", await HostPrefix.shared.toolchainOnly])
+        let result = try await CLI.process(["add", "gcc", "--prefix", await HostPrefix.shared.toolchainOnly])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot add gcc"), "\(result.stderr)")
         #expect(result.stderr.contains("muslroot bootstrap"), "\(result.stderr)")

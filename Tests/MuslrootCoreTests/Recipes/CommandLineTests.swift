@@ -4,8 +4,8 @@ import Testing
 @Suite("The muslroot command line")
 struct CommandLineTests {
     @Test("list --json shows every shipped package")
-    func listJSON() throws {
-        let result = try runMuslroot(["list", "--json"])
+    func listJSON() async throws {
+        let result = try await CLI.process(["list", "--json"])
         #expect(result.status == 0)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let names = Set(items.compactMap { $0["name"] as? String })
@@ -14,8 +14,8 @@ struct CommandLineTests {
     }
 
     @Test("list shows the toolchain's recipes apart from the libraries add takes")
-    func listText() throws {
-        let result = try runMuslroot(["list"])
+    func listText() async throws {
+        let result = try await CLI.process(["list"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let libraries = try #require(lines.firstIndex { $0.hasPrefix("Libraries (muslroot add") })
@@ -27,23 +27,23 @@ struct CommandLineTests {
     }
 
     @Test("plan libedit prints ncurses first; json and dot work")
-    func plan() throws {
-        let text = try runMuslroot(["plan", "libedit"])
+    func plan() async throws {
+        let text = try await CLI.process(["plan", "libedit"])
         #expect(text.status == 0)
         let ncurses = try #require(text.stdout.range(of: "ncurses:install"))
         let libedit = try #require(text.stdout.range(of: "libedit:configure"))
         #expect(ncurses.lowerBound < libedit.lowerBound)
-        let json = try runMuslroot(["plan", "libedit", "--format", "json"])
+        let json = try await CLI.process(["plan", "libedit", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((document["phases"] as? [[String: Any]])?.isEmpty == false)
-        let dot = try runMuslroot(["plan", "libedit", "--format", "dot"])
+        let dot = try await CLI.process(["plan", "libedit", "--format", "dot"])
         #expect(dot.stdout.hasPrefix("digraph"))
         #expect(dot.stdout.contains("\"ncurses:install\" -> \"libedit:configure\""))
     }
 
     @Test("every command that loads a broken overlay exits 2 naming the file",
           arguments: ["cycle", "syntax", "unknown"])
-    func brokenOverlay(kind: String) throws {
+    func brokenOverlay(kind: String) async throws {
         let dir = TemporaryDirectory("cli-\(kind)")
         defer { dir.remove() }
         let file: String
@@ -57,18 +57,18 @@ struct CommandLineTests {
             file = dir.write("app.toml", recipeText("app", depends: ["opensssl"]))
         }
         for command in [["list"], ["plan", kind == "cycle" ? "a" : "gcc"], ["fetch", "musl"], ["bootstrap", "--prefix", "\(dir.path)/prefix"]] {
-            let result = try runMuslroot(command + ["--recipes", dir.path])
+            let result = try await CLI.process(command + ["--recipes", dir.path])
             #expect(result.status == 2, "\(command): \(result.stderr)")
             #expect(result.stderr.contains(URL(fileURLWithPath: file).lastPathComponent), "\(command): \(result.stderr)")
         }
         // The environment variable works as --recipes does.
-        let viaEnvironment = try runMuslroot(["list"], environment: ["MUSLROOT_RECIPES": dir.path])
+        let viaEnvironment = try await CLI.process(["list"], environment: ["MUSLROOT_RECIPES": dir.path])
         #expect(viaEnvironment.status == 2)
     }
 
     @Test("list --recipes with a bad path or recipe exits 2, saying what is wrong, where, and what to do",
           arguments: ["file", "directory", "loop", "latin1", "missing", "brackets", "phase-name", "empty-run"])
-    func badRecipes(kind: String) throws {
+    func badRecipes(kind: String) async throws {
         let dir = TemporaryDirectory("cli-bad-\(kind)")
         defer { dir.remove() }
         var recipes = dir.path
@@ -100,33 +100,33 @@ struct CommandLineTests {
             dir.write("x.toml", recipeText("x", phases: "[[phase]]\nname = \"build\"\nrun = []"))
             expected = "\(dir.path)/x.toml:15: key 'phase[0].run' must be a non-empty array of commands"
         }
-        let result = try runMuslroot(["list", "--recipes", recipes])
+        let result = try await CLI.process(["list", "--recipes", recipes])
         #expect(result.status == 2)
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
     }
 
     @Test("bad usage exits 2; --version and --help work")
-    func usage() throws {
-        #expect(try runMuslroot(["plan"]).status == 2)
-        #expect(try runMuslroot(["no-such-command"]).status == 2)
-        #expect(try runMuslroot(["plan", "no-such-package"]).status == 2)
-        #expect(try runMuslroot(["bootstrap", "--prefix", "/nonexistent/p", "--jobs", "0"]).status == 2)
-        let outside = try runMuslroot(["extract", "/nonexistent/a.tar", "/nonexistent/d", "--exclude", "../etc"])
+    func usage() async throws {
+        #expect(try await CLI.process(["plan"]).status == 2)
+        #expect(try await CLI.process(["no-such-command"]).status == 2)
+        #expect(try await CLI.process(["plan", "no-such-package"]).status == 2)
+        #expect(try await CLI.process(["bootstrap", "--prefix", "/nonexistent/p", "--jobs", "0"]).status == 2)
+        let outside = try await CLI.process(["extract", "/nonexistent/a.tar", "/nonexistent/d", "--exclude", "../etc"])
         #expect(outside.status == 2)
         #expect(outside.stderr.contains("'../etc'"))
-        let version = try runMuslroot(["--version"])
+        let version = try await CLI.process(["--version"])
         #expect(version.status == 0 && !version.stdout.isEmpty)
         for command in ["list", "plan", "doctor", "fetch", "bootstrap", "check"] {
-            let help = try runMuslroot([command, "--help"])
+            let help = try await CLI.process([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("muslroot \(command)"), "\(command) --help should show examples")
         }
     }
 
     @Test("doctor lists the host tools with their Debian packages")
-    func doctor() throws {
-        let result = try runMuslroot(["doctor", "--json"])
+    func doctor() async throws {
+        let result = try await CLI.process(["doctor", "--json"])
         #expect(result.status == 0 || result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let host = try #require(report["host"] as? [String: Any])
@@ -134,7 +134,7 @@ struct CommandLineTests {
         let names = entries.compactMap { ($0["tool"] as? [String: Any])?["name"] as? String }
         #expect(names.contains("make"))
         #expect(names.contains("C++ compiler"))
-        let missing = try runMuslroot(["doctor"], environment: ["PATH": "/nonexistent"])
+        let missing = try await CLI.process(["doctor"], environment: ["PATH": "/nonexistent"])
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("apt-get install"))
     }

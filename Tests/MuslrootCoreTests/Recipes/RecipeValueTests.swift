@@ -126,12 +126,12 @@ struct RecipeValueTests {
     }
 
     @Test("of several mistakes, the same one is reported in every process (first by name)")
-    func firstMistakeByName() throws {
+    func firstMistakeByName() async throws {
         let dir = TemporaryDirectory("first-mistake")
         defer { dir.remove() }
         dir.write("x.toml", recipeText("x", extra: "[vars]\nd = 1\nc = 2\nb = 3\na = 4"))
         for _ in 0..<4 {
-            let result = try runMuslroot(["list", "--recipes", dir.path], environment: ["SWIFT_DETERMINISTIC_HASHING": "false"])
+            let result = try await CLI.process(["list", "--recipes", dir.path], environment: ["SWIFT_DETERMINISTIC_HASHING": "false"])
             #expect(result.status == 2)
             #expect(result.stderr.contains("key 'vars.a'"), "\(result.stderr)")
         }

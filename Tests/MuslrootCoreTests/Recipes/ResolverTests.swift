@@ -54,12 +54,12 @@ struct ResolverTests {
     @Test("a plan is the same in every process",
           arguments: [["plan", "gcc"], ["plan", "openssl", "--format", "dot"],
                       ["plan", "gcc", "linux-headers", "ffmpeg", "libedit", "--format", "json"]])
-    func deterministicAcrossProcesses(arguments: [String]) throws {
+    func deterministicAcrossProcesses(arguments: [String]) async throws {
         let randomHashing = ["SWIFT_DETERMINISTIC_HASHING": "false"]
-        let first = try runMuslroot(arguments, environment: randomHashing)
+        let first = try await CLI.process(arguments, environment: randomHashing)
         #expect(first.status == 0, "\(first.stderr)")
         for _ in 0..<3 {
-            let again = try runMuslroot(arguments, environment: randomHashing)
+            let again = try await CLI.process(arguments, environment: randomHashing)
             #expect(again.stdout == first.stdout)
         }
     }

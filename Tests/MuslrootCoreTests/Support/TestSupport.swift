@@ -64,21 +64,6 @@ final class TemporaryDirectory: Sendable {
     }
 }
 
-/// Runs the built `muslroot` with arguments; returns exit code, stdout and stderr.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-func runMuslroot(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-    var env = ProcessInfo.processInfo.environment
-    env["MUSLROOT_DATA_DIR"] = TestPaths.repository
-    env["MUSLROOT_RECIPES"] = nil
-    for (key, value) in environment { env[key] = value }
-    return try runProgram(TestPaths.executable, arguments, environment: env)
-}
-
 /// Runs a program to its end; its exit status and both outputs (read side by side, so that
 /// neither pipe fills up while the other is read).
 func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
