@@ -173,7 +173,10 @@ actor ClientLibrariesPrefix {
             adding = Task {
                 let base = try await HostPrefix.shared.withLibraries()
                 try #require(base.status == 0, "add openssl ffmpeg libedit zlib failed: \(base.stderr)")
-                try #require(try await shell("cp -a '\(source)' '\(prefix)'", in: root).status == 0)
+                // Copied once more if the first copy fails (its output says why), from scratch.
+                var copy = try await shell("cp -a '\(source)' '\(prefix)'", in: root)
+                if copy.status != 0 { copy = try await shell("rm -rf '\(prefix)' && cp -a '\(source)' '\(prefix)'", in: root) }
+                try #require(copy.status == 0, "copying the shared prefix: \(copy.output)")
                 return try await CLI.process(["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
             }
         }
