@@ -150,8 +150,8 @@ struct RealBuildClientLibrariesTests {
     }
 }
 
-/// A copy of the shared host prefix (which holds openssl and zlib) with curl, libpq, xz,
-/// pcre2 and libffi added once per test process (zstd comes with curl).
+/// A copy of the shared host toolchain with openssl, zlib, curl, libpq, xz, pcre2 and libffi
+/// added once per test process (zstd comes with curl).
 actor ClientLibrariesPrefix {
     static let shared = ClientLibrariesPrefix()
     static let libraries = ["curl", "libpq", "xz", "pcre2", "libffi"]
@@ -169,15 +169,13 @@ actor ClientLibrariesPrefix {
     /// The prefix and the add's result.
     func added() async throws -> (prefix: String, result: CLIResult) {
         if adding == nil {
-            let (source, prefix, root) = (await HostPrefix.shared.prefix, prefix, root.path)
+            let root = root
             adding = Task {
-                let base = try await HostPrefix.shared.withLibraries()
-                try #require(base.status == 0, "add openssl ffmpeg libedit zlib failed: \(base.stderr)")
-                // Copied once more if the first copy fails (its output says why), from scratch.
-                var copy = try await shell("cp -a '\(source)' '\(prefix)'", in: root)
-                if copy.status != 0 { copy = try await shell("rm -rf '\(prefix)' && cp -a '\(source)' '\(prefix)'", in: root) }
-                try #require(copy.status == 0, "copying the shared prefix: \(copy.output)")
-                return try await CLI.process(["add"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"] + HostPrefix.shared.sourceArguments)
+                // The bootstrapped toolchain copied (not the prefix other suites add to and read
+                // while this runs), then openssl and zlib with the five libraries.
+                let prefix = try await HostPrefix.shared.copyOfToolchain(in: root)
+                return try await CLI.process(["add", "openssl", "zlib"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"]
+                                             + HostPrefix.shared.sourceArguments)
             }
         }
         return (prefix, try await adding!.value)
