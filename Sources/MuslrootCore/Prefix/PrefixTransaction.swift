@@ -52,9 +52,6 @@ actor PrefixTransaction {
         installed.append(package.entry)
     }
 
-    /// The entry of every package installed so far.
-    var packages: [Manifest.Package] { installed }
-
     /// Finishes the stage and exchanges it with the prefix. `base` is the manifest the prefix
     /// keeps (for `add`: without the packages rebuilt; for `remove`: without those removed);
     /// the packages installed here are added to it. `smokeTest`, for a new toolchain, runs on
