@@ -27,7 +27,12 @@ actor HostPrefix {
     private var bootstrapped: Task<CLIResult, any Error>?
     private var added: Task<CLIResult, any Error>?
 
-    static let libraries = ["openssl", "ffmpeg", "libedit", "zlib"]
+    /// What `withLibraries()` adds, in one `add`: the README's four, and the client libraries
+    /// (RealBuildClientLibrariesTests) when the host can build the mirror's libffi.
+    static let libraries = ["openssl", "ffmpeg", "libedit", "zlib"] + (clientLibrariesBuildable ? clientLibraries : [])
+    static let clientLibraries = ["curl", "libpq", "xz", "pcre2", "libffi"]
+    /// The mirror's libffi is a tag archive without configure: the test overlay runs autoreconf.
+    static let clientLibrariesBuildable = ["autoreconf", "libtoolize", "aclocal"].allSatisfy { hostProgram($0) != nil }
 
     /// The mirror, with the test overlay that maps its repacks onto the shipped recipes.
     nonisolated var sourceArguments: [String] {
@@ -58,7 +63,8 @@ actor HostPrefix {
         return copy
     }
 
-    /// The prefix with openssl, ffmpeg, libedit and zlib added; the add's result.
+    /// The prefix with `libraries` added (one add, so one openssl and one zlib for every
+    /// suite that reads it); the add's result.
     func withLibraries() async throws -> CLIResult {
         let bootstrap = try await toolchain()
         try #require(bootstrap.status == 0, "bootstrap --toolchain host failed: \(bootstrap.stderr)")

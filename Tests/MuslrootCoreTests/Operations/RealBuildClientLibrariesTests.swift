@@ -3,13 +3,13 @@ import Foundation
 import Testing
 
 /// The libraries static binaries link next: libcurl, libpq, liblzma, pcre2 and libffi, added
-/// to a copy of the shared host prefix that already holds openssl and zlib, each proved by a
+/// to the shared host prefix with openssl and zlib (HostPrefix.libraries), each proved by a
 /// static program (flags from the prefix's pkg-config) that uses it for real: HTTPS and HTTP
 /// transfers from local servers, a PostgreSQL server started from the build machine's
 /// packages, an .xz round trip, a JIT match, calls through libffi.
 @Suite("add: curl, libpq, xz, pcre2 and libffi, proved by programs that use them", .tags(.realBuild),
        .enabled(if: TestPaths.mirrorAvailable, "the source mirror ../shared/mirror is absent"),
-       .enabled(if: hostProgram("autoreconf") != nil && hostProgram("libtoolize") != nil && hostProgram("aclocal") != nil,
+       .enabled(if: HostPrefix.clientLibrariesBuildable,
                 "the mirror's libffi tag archive needs autoconf, automake and libtool (Debian: autoconf, automake, libtool)"))
 struct RealBuildClientLibrariesTests {
     typealias Program = RealBuildAddTests.Program
@@ -18,7 +18,7 @@ struct RealBuildClientLibrariesTests {
 
     @Test("they install static archives only, and libpq's .pc names libpgcommon and libpgport, which are installed")
     func added() async throws {
-        let (prefix, result) = try await ClientLibrariesPrefix.shared.added()
+        let (prefix, result) = try await Self.added()
         try #require(result.status == 0, "add failed: \(result.stderr)\n\(result.stdout.suffix(2000))")
         let listing = try await CLI.process(["list", "--installed", "--prefix", prefix])
         for library in ["curl", "libpq", "xz", "pcre2", "libffi", "zstd"] {
@@ -31,7 +31,7 @@ struct RealBuildClientLibrariesTests {
         let found = try await shell("find . -name '*.so' -o -name '*.so.*' -o -name '*.la' | grep -v '^./x86_64-linux-musl/lib/libc.so$' | grep -v ld-musl",
                                     in: prefix)
         #expect(found.output.isEmpty, "no shared object or .la file: \(found.output)")
-        let work = ClientLibrariesPrefix.shared.root.path
+        let work = await HostPrefix.shared.root.path
         let pc = try await shell("grep -l '\(work)' x86_64-linux-musl/lib/pkgconfig/*.pc x86_64-linux-musl/bin/curl-config", in: prefix)
         #expect(pc.status == 1, ".pc files and curl-config name no build path: \(pc.output)")
 
@@ -51,7 +51,7 @@ struct RealBuildClientLibrariesTests {
                               expect: "ffi ok: ffi_call weigh(4, 10.25, 1, 'g') = 42.5, closure 3 + 4 + 100 = 107")],
           ["-static", "-static-pie"])
     func program(_ program: Program, linking: String) async throws {
-        let (prefix, result) = try await ClientLibrariesPrefix.shared.added()
+        let (prefix, result) = try await Self.added()
         try #require(result.status == 0, "add failed: \(result.stderr)")
         try await RealBuildAddTests.build(program, linking: linking, prefix: prefix)
     }
@@ -59,7 +59,7 @@ struct RealBuildClientLibrariesTests {
     @Test("libcurl: HTTPS verified through CURLOPT_CAINFO (refused without the test CA), plain HTTP, gzip decoded; curl-config links too",
           .enabled(if: opensslAvailable, "the host's openssl makes the test CA"))
     func curl() async throws {
-        let (prefix, result) = try await ClientLibrariesPrefix.shared.added()
+        let (prefix, result) = try await Self.added()
         try #require(result.status == 0, "add failed: \(result.stderr)")
         let dir = TemporaryDirectory("curl-program")
         defer { dir.remove() }
@@ -103,7 +103,7 @@ struct RealBuildClientLibrariesTests {
           .enabled(if: PostgresServer.binaries != nil, "no PostgreSQL server (Debian: postgresql)"),
           .enabled(if: opensslAvailable, "the host's openssl makes the server's certificate"))
     func libpq() async throws {
-        let (prefix, result) = try await ClientLibrariesPrefix.shared.added()
+        let (prefix, result) = try await Self.added()
         try #require(result.status == 0, "add failed: \(result.stderr)")
         let dir = TemporaryDirectory("libpq-program")
         defer { dir.remove() }
@@ -132,6 +132,12 @@ struct RealBuildClientLibrariesTests {
         #expect(run.status == 0 && run.output.contains("pq ok: tcp, ssl TLSv1.3"), "bare -lpq: \(run.output)")
     }
 
+    /// The shared host prefix and its add's result.
+    static func added() async throws -> (prefix: String, result: CLIResult) {
+        let result = try await HostPrefix.shared.withLibraries()
+        return (await HostPrefix.shared.prefix, result)
+    }
+
     /// Compiles Fixtures/programs/SOURCE.c with the prefix's gcc and `flags` (a shell word
     /// list; `$P` is the prefix, `$S` its sysroot), checks it is static and names no dlopen;
     /// returns its path.
@@ -150,38 +156,6 @@ struct RealBuildClientLibrariesTests {
     }
 }
 
-/// A copy of the shared host toolchain with openssl, zlib, curl, libpq, xz, pcre2 and libffi
-/// added once per test process (zstd comes with curl).
-actor ClientLibrariesPrefix {
-    static let shared = ClientLibrariesPrefix()
-    static let libraries = ["curl", "libpq", "xz", "pcre2", "libffi"]
-
-    let root: TemporaryDirectory
-    private var adding: Task<CLIResult, any Error>?
-
-    init() {
-        let path = NSTemporaryDirectory() + "muslroot-test-client-libraries"
-        FileTree.remove(path)
-        root = TemporaryDirectory(at: path)
-    }
-    var prefix: String { "\(root.path)/cross" }
-
-    /// The prefix and the add's result.
-    func added() async throws -> (prefix: String, result: CLIResult) {
-        if adding == nil {
-            let root = root
-            adding = Task {
-                // The bootstrapped toolchain copied (not the prefix other suites add to and read
-                // while this runs), then openssl and zlib with the five libraries.
-                let prefix = try await HostPrefix.shared.copyOfToolchain(in: root)
-                return try await CLI.process(["add", "openssl", "zlib"] + Self.libraries + ["--prefix", prefix, "--jobs", "2"]
-                                             + HostPrefix.shared.sourceArguments)
-            }
-        }
-        return (prefix, try await adding!.value)
-    }
-}
-
 /// A scratch PostgreSQL server (Fixtures/postgres.sh): initdb, a self-signed certificate,
 /// 127.0.0.1 on a free port with TLS required, a Unix socket in `DIR/pg/socket`.
 struct PostgresServer {
@@ -196,11 +170,16 @@ struct PostgresServer {
         }
     }
 
+    /// Runs `postgres.sh start` through swift-subprocess, not Foundation's Process: Foundation
+    /// learns that a child exited when a socket the child inherits closes, and the server
+    /// pg_ctl leaves running inherits it too, so waiting for the script never returned (it
+    /// hung CI once). swift-subprocess closes every other descriptor in the child.
     static func start(in dir: TemporaryDirectory) async throws -> PostgresServer {
         let script = "\(RealBuildClientLibrariesTests.fixtures)/postgres.sh"
-        let started = try await shell("sh '\(script)' start '\(dir.path)'", in: dir.path, environment: ["PG_BIN": binaries ?? ""])
-        guard started.status == 0, let port = started.output.split(separator: "\n").last.flatMap({ Int($0) }) else {
-            _ = try? await shell("sh '\(script)' stop '\(dir.path)'", in: dir.path, environment: ["PG_BIN": binaries ?? ""])
+        let environment = ProcessInfo.processInfo.environment.merging(["PG_BIN": binaries ?? ""]) { $1 }
+        let started = try await HostCommand(["/bin/sh", script, "start", dir.path], directory: dir.path, environment: environment).run()
+        guard started.succeeded, let port = started.output.split(separator: "\n").last.flatMap({ Int($0) }) else {
+            PostgresServer(directory: dir.path, port: 0).stop()
             throw NotStarted(output: started.output)
         }
         return PostgresServer(directory: dir.path, port: port)
