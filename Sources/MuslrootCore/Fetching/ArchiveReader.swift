@@ -147,7 +147,7 @@ struct ArchiveReader {
         stream.end(failure: nil)
     }
 
-    private static func message(_ archive: OpaquePointer) -> String {
+    static func message(_ archive: OpaquePointer) -> String {
         archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
     }
 
