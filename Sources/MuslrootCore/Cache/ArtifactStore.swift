@@ -118,7 +118,8 @@ public struct ArtifactStore: Sendable {
             throw CacheError.damaged(key: descriptor.key, path: archivePath, reason: "its sha256 is not the descriptor's \(descriptor.digest)")
         }
         FileTree.remove(destination)
-        try Extractor.extractBlocking(archivePath, into: destination)
+        // The host flavour's toolchain links the host's binutils by absolute path (its key covers them).
+        try Extractor.extractBlocking(archivePath, into: destination, absoluteLinks: true)
         return descriptor.packages.map { BuiltPackage(entry: $0, tree: destination) }
     }
 

@@ -108,4 +108,25 @@ struct ArtifactStoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.incoming).isEmpty)
         #expect(try store.unpack(entry, into: "\(scratch.path)/out").first?.files == package.files)
     }
+
+    @Test func gcKeepsTheNewestAndStaysUnderASize() async throws {
+        let scratch = TemporaryDirectory()
+        let store = ArtifactStore(directory: "\(scratch.path)/store")
+        let package = try Self.package(in: scratch)
+        let keys = ["01", "02", "03"].map { String(repeating: $0, count: 32) }
+        var sizes: [Int64] = []
+        for key in keys {
+            var descriptor = try store.store([package], key: key, package: "tiny", version: "1.0", target: "x86_64-linux-musl")
+            // Distinct creation times, oldest first, without waiting.
+            descriptor.created = "2026-01-0\(keys.firstIndex(of: key)! + 1)T00:00:00Z"
+            try descriptor.encoded().write(to: URL(fileURLWithPath: store.descriptorPath(key)))
+            sizes.append(descriptor.size)
+        }
+        #expect(store.list().map(\.key) == keys.reversed())
+        #expect(store.collect(keepLast: 2, maxSize: nil).map(\.key) == [keys[0]])
+        #expect(store.list().map(\.key) == [keys[2], keys[1]])
+        #expect(store.collect(keepLast: nil, maxSize: sizes[2]).map(\.key) == [keys[1]])
+        #expect(store.list().map(\.key) == [keys[2]])
+        #expect(store.collect(keepLast: nil, maxSize: sizes[2]).isEmpty)
+    }
 }
