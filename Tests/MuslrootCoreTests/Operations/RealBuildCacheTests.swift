@@ -47,6 +47,10 @@ struct RealBuildCacheTests {
         #expect(Self.named(addEvents, "phase-started").isEmpty)
 
         #expect(try Self.packages(second) == Self.packages(first))
+        let schema = try JSONSchema()
+        #expect((bootstrapEvents + addEvents + Self.events(addFirst.stdout)).flatMap(schema.problems) == [])
+        #expect(Self.named(Self.events(addFirst.stdout), "cache-stored").map { $0["package"] as? String } == ["zlib"]
+                    || Self.named(Self.events(addFirst.stdout), "cache-hit").map { $0["package"] as? String } == ["zlib"])
         // Copies, not links into the store.
         var info = stat()
         #expect(stat("\(second)/x86_64-linux-musl/lib/libz.a", &info) == 0 && info.st_nlink == 1)
