@@ -21,6 +21,7 @@ extension Muslroot {
         @OptionGroup var recipes: RecipeOptions
         @OptionGroup var sourceOptions: SourceOptions
         @OptionGroup var build: BuildOptions
+        @OptionGroup var cacheOptions: CacheOptions
 
         @Argument(help: "Library recipes to add (see: muslroot list).")
         var packages: [String] = []
@@ -38,6 +39,7 @@ extension Muslroot {
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
                     observer: nil)
                 add.commandLine = context.commandLine
+                add.cache = cacheOptions.cache(context, sources: sourceOptions)
                 let configured = add
                 let outcome = try await build.run(context, events: events) { reporter in
                     var add = configured

@@ -30,6 +30,7 @@ extension Muslroot {
         @OptionGroup var recipes: RecipeOptions
         @OptionGroup var sourceOptions: SourceOptions
         @OptionGroup var build: BuildOptions
+        @OptionGroup var cacheOptions: CacheOptions
 
         @Option(help: ArgumentHelp("gcc: the full cross gcc, C and C++ (about 30 minutes); host: the host's gcc with the recipes' musl, C only (about a minute).",
                                    valueName: "gcc|host"))
@@ -51,6 +52,7 @@ extension Muslroot {
                 configured.flavor = toolchain
                 configured.allocator = malloc
                 configured.commandLine = context.commandLine
+                configured.cache = cacheOptions.cache(context, sources: sourceOptions)
                 let bootstrap = configured
                 let outcome = try await build.run(context, events: events) { reporter in
                     var bootstrap = bootstrap

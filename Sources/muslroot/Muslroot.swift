@@ -16,7 +16,7 @@ struct Muslroot: AsyncParsableCommand {
           muslroot check ./my-binary
         """,
         version: MuslrootVersion.current,
-        subcommands: [List.self, Plan.self, Fetch.self, Bootstrap.self, Add.self, Remove.self, Env.self, Doctor.self, Check.self, Extract.self]
+        subcommands: [List.self, Plan.self, Fetch.self, Bootstrap.self, Add.self, Remove.self, Env.self, Doctor.self, Check.self, Extract.self, Cache.self]
     )
 
     /// Parses and runs, mapping argument errors to muslroot's exit code for bad usage (2)

@@ -7,6 +7,10 @@ public enum BuildEvent: Sendable {
     case phaseFinished(PhaseNode, seconds: Double)
     case phaseFailed(PhaseNode, log: String)
     case message(String)
+    /// A package (a library, or `toolchain`) taken from a binary cache instead of being built.
+    case fromCache(package: String, key: String, origin: String)
+    /// A package built here, stored in the local binary cache.
+    case stored(package: String, key: String, bytes: Int64)
 }
 
 public protocol BuildObserver: Sendable {

@@ -62,6 +62,12 @@ public actor BuildReporter: BuildObserver {
             emit(text: "FAILED \(node) (log: \(log))", event: .phaseFailed(phase: node.description, log: log))
         case let .message(text):
             emit(text: text, event: .message(text: text))
+        case let .fromCache(package, key, origin):
+            emit(text: "from the binary cache: \(package) (key \(key.prefix(12)), \(origin))",
+                 event: .cacheHit(package: package, key: key, origin: origin))
+        case let .stored(package, key, bytes):
+            emit(text: "stored in the binary cache: \(package) (key \(key.prefix(12)), \(bytes) bytes)",
+                 event: .cacheStored(package: package, key: key, bytes: bytes))
         }
     }
 

@@ -11,6 +11,11 @@ public enum Event: Sendable, Encodable {
     case phaseFinished(phase: String, seconds: Double)
     case phaseFailed(phase: String, log: String)
     case message(text: String)
+    /// A package (a library, or `toolchain`) taken from a binary cache (`origin`: the store's
+    /// directory or the cache's URL) instead of being built.
+    case cacheHit(package: String, key: String, origin: String)
+    /// A package built here, stored in the local binary cache.
+    case cacheStored(package: String, key: String, bytes: Int64)
 
     // Downloads (fetch, bootstrap, add).
     /// What happened to one source: found in the cache, a transfer, a retry, a URL that failed, verified.
@@ -41,6 +46,8 @@ public enum Event: Sendable, Encodable {
         case .phaseFinished: "phase-finished"
         case .phaseFailed: "phase-failed"
         case .message: "message"
+        case .cacheHit: "cache-hit"
+        case .cacheStored: "cache-stored"
         case .fetch(let event): "fetch-\(event.kind)"
         case .fetchSummary: "summary"
         case .installed: "installed"
@@ -57,6 +64,7 @@ public enum Event: Sendable, Encodable {
         case source, file, url, path, sha256, bytes, offset, attempt, delay, error
         case sources, downloaded, cached, cache
         case prefix, logs, checks, packages, modules, files
+        case package, key, origin
         case selfCPUSeconds = "self_cpu_seconds", childrenCPUSeconds = "children_cpu_seconds", elapsed
     }
 
@@ -80,6 +88,14 @@ public enum Event: Sendable, Encodable {
             try fields.encode(seconds, forKey: .seconds)
         case let .message(text):
             try fields.encode(text, forKey: .text)
+        case let .cacheHit(package, key, origin):
+            try fields.encode(package, forKey: .package)
+            try fields.encode(key, forKey: .key)
+            try fields.encode(origin, forKey: .origin)
+        case let .cacheStored(package, key, bytes):
+            try fields.encode(package, forKey: .package)
+            try fields.encode(key, forKey: .key)
+            try fields.encode(bytes, forKey: .bytes)
         case let .fetch(event):
             try event.encodeFields(into: &fields)
         case let .fetchSummary(summary):

@@ -87,9 +87,15 @@ struct ArchiveEntryPolicy {
     }
 
     /// Refuses a symlink at `link` (below the top) whose `target` could lead outside.
-    static func checkSymlink(target: String, at link: [String]) throws(Refusal) {
+    /// `absolute`: a symlink to an absolute path is allowed (a binary cache's artifact of the
+    /// host flavour links the host's binutils, which its key covers); since nothing is ever
+    /// written through a symlink (`DirectoryWriter`), it cannot lead a write outside.
+    static func checkSymlink(target: String, at link: [String], allowingAbsolute absolute: Bool = false) throws(Refusal) {
         if target.isEmpty { throw .unsafe("symlink with an empty target") }
-        if target.hasPrefix("/") { throw .unsafe("symlink to the absolute path '\(target)'") }
+        if target.hasPrefix("/") {
+            if absolute { return }
+            throw .unsafe("symlink to the absolute path '\(target)'")
+        }
         var climbs = 0
         var descended = false
         for component in target.split(separator: "/") where component != "." {

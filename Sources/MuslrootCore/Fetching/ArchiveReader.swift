@@ -16,6 +16,8 @@ struct ArchiveReader {
     let destination: String
     /// Paths below the top-level directory that are not written (see `ArchiveEntryPolicy`).
     var exclude: [String] = []
+    /// Symlinks to absolute paths allowed (binary cache artifacts; see `ArchiveEntryPolicy.checkSymlink`).
+    var absoluteLinks = false
 
     func extract(into writer: DirectoryWriter) throws(ExtractError) {
         let stream = DecompressedStream()
@@ -72,7 +74,7 @@ struct ArchiveReader {
                 try writer.hardlink(target, to: try policy.hardlinkTarget(hardlink!))
             case .symlink:
                 let link = try archive_entry_symlink(entry).map { (target) throws(ExtractError) in try text(target, entry: cName) } ?? ""
-                try ArchiveEntryPolicy.checkSymlink(target: link, at: target)
+                try ArchiveEntryPolicy.checkSymlink(target: link, at: target, allowingAbsolute: absoluteLinks)
                 try writer.symlink(target, target: link, mtime: mtime)
             default:
                 let file = try writer.createFile(target, mode: mode)
@@ -147,7 +149,7 @@ struct ArchiveReader {
         stream.end(failure: nil)
     }
 
-    private static func message(_ archive: OpaquePointer) -> String {
+    static func message(_ archive: OpaquePointer) -> String {
         archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
     }
 

@@ -13,7 +13,8 @@ public enum Extractor {
         try result.get()
     }
 
-    static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = []) throws(ExtractError) {
+    static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = [],
+                                absoluteLinks: Bool = false) throws(ExtractError) {
         let file = try open(archive)
         defer { file.close() }
         let destination = FileTree.normalized(destination)
@@ -37,7 +38,8 @@ public enum Extractor {
             guard let writer = try? DirectoryWriter(root: scratch) else {
                 throw .write(archive: archive, path: scratch, message: SystemFailure(scratch).text)
             }
-            try ArchiveReader(path: archive, file: file, destination: destination, exclude: exclude).extract(into: writer)
+            try ArchiveReader(path: archive, file: file, destination: destination, exclude: exclude, absoluteLinks: absoluteLinks)
+                .extract(into: writer)
         } catch {
             FileTree.remove(scratch)
             throw error

@@ -26,6 +26,8 @@ public struct Bootstrap: Sendable {
     public var sources: any SourcePreparing
     public var observer: (any BuildObserver)?
     public var staticProblem: @Sendable (String) -> String?
+    /// Where a toolchain built before is looked for first, and this one kept (nil: `--no-cache`).
+    public var cache: BinaryCache?
 
     public init(book: RecipeBook, prefix: String, workspace: Workspace, jobs: Int, keepWork: Bool,
                 environment: [String: String], sources: any SourcePreparing, observer: (any BuildObserver)?,
@@ -83,26 +85,23 @@ public struct Bootstrap: Sendable {
         let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
         defer { withExtendedLifetime(locks) {} }
 
-        try await sources.fetchAll(for: plan.recipes)
         var configuration = BuildConfiguration(
             workspace: workspace, target: target, jobs: jobs, prefix: prefix, sysroot: workspace.sysroot,
             environment: environment)
         configuration.fingerprintInputs = Dictionary(uniqueKeysWithValues: plan.recipes.map { ($0.name, [context.key]) })
         configuration.rerunCommand = CommandContext.rerunCommand(commandLine)
-        try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
-        // Every phase is done and its files are in dest/: the large source and build trees are
-        // no longer needed (a re-run goes straight to staging), so they go while the stage is
-        // made and tested rather than after.
-        async let treesRemoved: Void = TreeWork.remove(keepWork ? [] : workspace.buildTrees)
-
-        await observer?.handle(.message("staging and smoke-testing the toolchain"))
-        var packages: [BuiltPackage] = []
-        for recipe in plan.recipes {
-            packages.append(try await BuiltPackage.collecting(Manifest.entry(for: recipe, key: keys[recipe.name]!),
-                                                              tree: workspace.destination(recipe.name)))
-        }
-        if let hostCompiler {
-            packages.append(try await hostCompiler.package(key: keys[HostCompiler.packageName]!, tree: workspace.package(HostCompiler.packageName)))
+        // The whole toolchain is one artifact of the binary cache: its recipes share build trees.
+        let toolchainKey = PackageKeys.toolchain(target: target.description, packageKeys: keys)
+        let packages: [BuiltPackage]
+        var treesRemoved: Task<Void, Never>?
+        if let hit = try await cache?.fetch(toolchainKey, package: ArtifactDescriptor.toolchainPackage,
+                                             into: workspace.package(ArtifactDescriptor.toolchainPackage), observer: observer) {
+            packages = hit.packages
+            await observer?.handle(.message("smoke-testing the toolchain from the binary cache"))
+        } else {
+            let built = try await buildPackages(plan, keys: keys, hostCompiler: hostCompiler, configuration: configuration)
+            packages = built.0
+            treesRemoved = built.1
         }
         let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: target)
         try await transaction.beginEmpty()
@@ -114,8 +113,37 @@ public struct Bootstrap: Sendable {
                                 created: ISO8601DateFormatter().string(from: Date()), packages: [], toolchain: flavor, malloc: allocator)
         manifest.buildHost = buildHost
         let (_, checks) = try await transaction.commit(manifest, smokeTest: smokeTest)
-        await treesRemoved
+        if let treesRemoved {
+            await cache?.keep(packages, key: toolchainKey, package: ArtifactDescriptor.toolchainPackage,
+                              version: plan.recipes.map { "\($0.name) \($0.version)" }.joined(separator: ", "),
+                              target: target.description, observer: observer)
+            await treesRemoved.value
+        }
         await TreeWork.remove(workspace.installedTrees)
         return .installed(prefix: prefix, checks: checks, logs: workspace.logs)
+    }
+
+    /// Builds the toolchain's packages in the work directory; the task removes the source
+    /// and build trees meanwhile.
+    private func buildPackages(_ plan: Plan, keys: [String: String], hostCompiler: HostCompiler?,
+                               configuration: BuildConfiguration) async throws -> ([BuiltPackage], Task<Void, Never>) {
+        try await sources.fetchAll(for: plan.recipes)
+        try await Executor(plan: plan, configuration: configuration, sources: sources, observer: observer).run()
+        // Every phase is done and its files are in dest/: the large source and build trees are
+        // no longer needed (a re-run goes straight to staging), so they go while the stage is
+        // made and tested rather than after.
+        let trees = keepWork ? [] : workspace.buildTrees
+        let treesRemoved = Task { await TreeWork.remove(trees) }
+
+        await observer?.handle(.message("staging and smoke-testing the toolchain"))
+        var packages: [BuiltPackage] = []
+        for recipe in plan.recipes {
+            packages.append(try await BuiltPackage.collecting(Manifest.entry(for: recipe, key: keys[recipe.name]!),
+                                                              tree: workspace.destination(recipe.name)))
+        }
+        if let hostCompiler {
+            packages.append(try await hostCompiler.package(key: keys[HostCompiler.packageName]!, tree: workspace.package(HostCompiler.packageName)))
+        }
+        return (packages, treesRemoved)
     }
 }

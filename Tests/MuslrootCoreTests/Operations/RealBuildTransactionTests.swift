@@ -26,7 +26,8 @@ struct RealBuildTransactionTests {
         let signal = try FIFOSignal(path: mark)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.executable)
-        process.arguments = ["add", "zlib", "--prefix", prefix] + HostPrefix.shared.sourceArguments
+        // --no-cache: the shared cache may hold zlib already (other suites add it); this test is about its build.
+        process.arguments = ["add", "zlib", "--prefix", prefix, "--no-cache"] + HostPrefix.shared.sourceArguments
         let path = "\(dir.path)/hold:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["MUSLROOT_DATA_DIR": TestPaths.repository, "MUSLROOT_TEST_MARK": mark, "PATH": path]) { $1 }
@@ -39,7 +40,7 @@ struct RealBuildTransactionTests {
         #expect(try await shell("find . | sort; cat .muslroot/manifest.json", in: prefix).output == before, "the prefix is as it was")
 
         // With the real make: configure and build are done already; the install runs again.
-        let resumed = try await CLI.process(["add", "zlib", "--prefix", prefix] + HostPrefix.shared.sourceArguments)
+        let resumed = try await CLI.process(["add", "zlib", "--prefix", prefix, "--no-cache"] + HostPrefix.shared.sourceArguments)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resuming: 2 of 3 phases already done"), "\(resumed.stdout)")
         #expect(FileManager.default.fileExists(atPath: "\(prefix)/x86_64-linux-musl/lib/libz.a"))

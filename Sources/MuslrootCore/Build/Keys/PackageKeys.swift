@@ -60,7 +60,14 @@ public enum PackageKeys {
     /// One key for a whole installed toolchain, from the keys of its packages: what every
     /// library built with it carries, so that a new toolchain rebuilds them.
     public static func toolchain(of manifest: Manifest) -> String {
-        hash(["toolchain", manifest.target] + manifest.packages.filter { !$0.isLibrary }.map { "\($0.name) \($0.fingerprint)" }.sorted())
+        toolchain(target: manifest.target, packageKeys: Dictionary(
+            manifest.packages.filter { !$0.isLibrary }.map { ($0.name, $0.fingerprint) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// The same from the keys of the toolchain's packages (`toolchain(_:context:)`): the key of
+    /// the toolchain a bootstrap is about to build, which names its binary cache artifact.
+    public static func toolchain(target: String, packageKeys: [String: String]) -> String {
+        hash(["toolchain", target] + packageKeys.map { "\($0.key) \($0.value)" }.sorted())
     }
 
     /// The key of every library of `plan` (dependencies come first in it), built with the
