@@ -16,12 +16,14 @@ extension Muslroot {
             WORK/logs/RECIPE/PHASE.log.
 
             --toolchain host builds only musl and the Linux headers, with the build machine's gcc, and \
-            installs an x86_64-linux-musl-gcc wrapper that drives the host's gcc with them (C only, \
-            about a minute). `muslroot add` works the same on either.
+            installs a TARGET-gcc wrapper that drives the host's gcc with them (C only, about a minute); \
+            for another architecture than the build machine's it is Debian's cross gcc \
+            (gcc-aarch64-linux-gnu, gcc-arm-linux-gnueabihf, gcc-riscv64-linux-gnu, gcc-i686-linux-gnu). `muslroot add` works the same on either.
 
             Examples:
               muslroot bootstrap --prefix ~/cross
               muslroot bootstrap --prefix ~/cross-c --toolchain host
+              muslroot bootstrap --prefix ~/cross-arm64 --toolchain host --target aarch64-linux-musl
               muslroot bootstrap --prefix ~/cross --malloc mimalloc
               muslroot bootstrap --prefix ~/cross --mirror /srv/tarballs --jobs 8
               muslroot bootstrap --prefix /opt/cross --json > events.jsonl
@@ -40,15 +42,20 @@ extension Muslroot {
                                    valueName: "musl|mimalloc"))
         var malloc: Allocator = .musl
 
+        @Option(help: ArgumentHelp("The machine the toolchain builds for (`muslroot list --targets`; docs/targets.md).", valueName: "triple"))
+        var target: String = Triple.default.description
+
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let events = EventStream(context.output)
+                let profile = try TargetProfile(parsing: target)
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(context, flavor: toolchain, allocator: malloc), prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
+                    book: try recipes.book(context, flavor: toolchain, allocator: malloc, target: profile), prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
                     observer: nil,
                     staticProblem: StaticInspection.problem)
+                configured.target = profile.triple
                 configured.flavor = toolchain
                 configured.allocator = malloc
                 configured.commandLine = context.commandLine
@@ -59,11 +66,11 @@ extension Muslroot {
                     bootstrap.observer = reporter
                     return try await bootstrap.run()
                 }
-                report(outcome, context, events: events)
+                report(outcome, context, events: events, target: profile.triple)
             }
         }
 
-        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext, events: EventStream) {
+        private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext, events: EventStream, target: Triple) {
             switch outcome {
             case .upToDate(let prefix):
                 if build.json { events.outcome(.upToDate(prefix: prefix)) } else { context.output.line("\(prefix) is up to date; nothing to do.") }
@@ -72,11 +79,11 @@ extension Muslroot {
                     events.outcome(.installed(prefix: prefix, logs: logs, checks: checks))
                 } else {
                     for check in checks { context.output.line("smoke test: \(check)") }
-                    context.output.line("Installed the \(Triple.default) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
+                    context.output.line("Installed the \(target) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")
                 }
                 build.printResources(context, events: events)
                 if !build.json {
-                    context.output.line("Try: \(prefix)/bin/\(Triple.default)-gcc -static -o hello hello.c")
+                    context.output.line("Try: \(prefix)/bin/\(target)-gcc -static -o hello hello.c")
                     context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)")
                 }
             }

@@ -11,12 +11,14 @@ struct RecipeOptions: ParsableArguments {
 
     /// The recipes, with the overlays of a toolchain flavour and allocator laid over the
     /// shipped ones, under the user's overlays.
-    func book(_ context: CommandContext, flavor: ToolchainFlavor = .gcc, allocator: Allocator = .musl) throws -> RecipeBook {
+    /// `target`'s values are substituted into them (docs/targets.md).
+    func book(_ context: CommandContext, flavor: ToolchainFlavor = .gcc, allocator: Allocator = .musl,
+              target: TargetProfile = .default) throws -> RecipeBook {
         var path = try RecipeSearchPath.standard(overlays: directories, environment: context.environment, executable: context.executable,
                                                  workingDirectory: context.workingDirectory)
         if let shipped = path.directories.first {
             path.directories.insert(contentsOf: flavor.overlays(shippedRecipes: shipped, allocator: allocator), at: 1)
         }
-        return try path.load()
+        return try path.load(target: target)
     }
 }

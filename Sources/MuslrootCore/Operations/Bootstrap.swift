@@ -74,10 +74,13 @@ public struct Bootstrap: Sendable {
         let plan = try plan()
         let environment = BuildEnvironment.cleaned(environment)
         let hostCompiler = flavor == .host
-            ? try await HostCompiler.find(path: environment["PATH"] ?? "/usr/bin:/bin", triple: target) : nil
+            ? try await HostCompiler.find(path: environment["PATH"] ?? "/usr/bin:/bin", triple: target, machine: buildHost.architecture) : nil
         let context = context(hostCompiler: hostCompiler)
         let keys = try PackageKeys.toolchain(plan, context: context)
         if isUpToDate(keys: keys) { return .upToDate(prefix: prefix) }
+        if let holds = Manifest.load(prefix: prefix)?.target, holds != target.description {
+            throw TargetError.prefixHoldsOtherTarget(prefix: prefix, holds: holds, requested: target.description)
+        }
         try await Installer.checkUsable(prefix: prefix)
         if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
             throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))

@@ -1,6 +1,5 @@
 extension TargetProfile {
-    /// Every target muslroot knows, the default first. Only x86_64 is built and tested so
-    /// far; the other rows are the tools' documented names (docs/targets.md).
+    /// Every target muslroot knows, the default first (docs/targets.md).
     public static let known: [TargetProfile] = [
         TargetProfile(
             triple: .x86_64Musl, linuxArch: "x86", muslArch: "x86_64", muslLoader: "ld-musl-x86_64.so.1",
@@ -8,7 +7,7 @@ extension TargetProfile {
             cmakeProcessor: "x86_64", mesonCPUFamily: "x86_64", mesonCPU: "x86_64", endian: .little,
             rustTarget: "x86_64-unknown-linux-musl", opensslTarget: "linux-x86_64",
             ffmpegArch: "x86_64", ffmpegAssemblyOptions: ["--enable-x86asm", "--x86asmexe=nasm"],
-            emulator: "qemu-x86_64-static", nativeMachines: ["x86_64"], elfMachine: 62, elf64: true),
+            emulator: "qemu-x86_64-static", nativeMachines: ["x86_64"], elfMachine: 62, elf64: true, debianTriple: "x86_64-linux-gnu"),
         TargetProfile(
             triple: Triple(architecture: "aarch64", system: "linux", environment: "musl"),
             linuxArch: "arm64", muslArch: "aarch64", muslLoader: "ld-musl-aarch64.so.1",
@@ -16,7 +15,7 @@ extension TargetProfile {
             cmakeProcessor: "aarch64", mesonCPUFamily: "aarch64", mesonCPU: "aarch64", endian: .little,
             rustTarget: "aarch64-unknown-linux-musl", opensslTarget: "linux-aarch64",
             ffmpegArch: "aarch64", ffmpegAssemblyOptions: [],
-            emulator: "qemu-aarch64-static", nativeMachines: ["aarch64"], elfMachine: 183, elf64: true),
+            emulator: "qemu-aarch64-static", nativeMachines: ["aarch64"], elfMachine: 183, elf64: true, debianTriple: "aarch64-linux-gnu"),
         // ARMv7-A, hard float (VFPv3-D16, the least every ARMv7-A with an FPU has), Thumb-2.
         TargetProfile(
             triple: Triple(architecture: "arm", system: "linux", environment: "musleabihf"),
@@ -26,7 +25,7 @@ extension TargetProfile {
             cmakeProcessor: "armv7l", mesonCPUFamily: "arm", mesonCPU: "armv7", endian: .little,
             rustTarget: "armv7-unknown-linux-musleabihf", opensslTarget: "linux-armv4",
             ffmpegArch: "arm", ffmpegAssemblyOptions: [],
-            emulator: "qemu-arm-static", nativeMachines: ["armv7l", "armv8l"], elfMachine: 40, elf64: false),
+            emulator: "qemu-arm-static", nativeMachines: ["armv7l", "armv8l"], elfMachine: 40, elf64: false, debianTriple: "arm-linux-gnueabihf"),
         // RV64GC with the double-float ABI: what Linux distributions and Rust assume.
         TargetProfile(
             triple: Triple(architecture: "riscv64", system: "linux", environment: "musl"),
@@ -35,7 +34,7 @@ extension TargetProfile {
             cmakeProcessor: "riscv64", mesonCPUFamily: "riscv64", mesonCPU: "riscv64", endian: .little,
             rustTarget: "riscv64gc-unknown-linux-musl", opensslTarget: "linux64-riscv64",
             ffmpegArch: "riscv", ffmpegAssemblyOptions: [],
-            emulator: "qemu-riscv64-static", nativeMachines: ["riscv64"], elfMachine: 243, elf64: true),
+            emulator: "qemu-riscv64-static", nativeMachines: ["riscv64"], elfMachine: 243, elf64: true, debianTriple: "riscv64-linux-gnu"),
         TargetProfile(
             triple: Triple(architecture: "i686", system: "linux", environment: "musl"),
             linuxArch: "x86", muslArch: "i386", muslLoader: "ld-musl-i386.so.1",
@@ -43,6 +42,6 @@ extension TargetProfile {
             cmakeProcessor: "i686", mesonCPUFamily: "x86", mesonCPU: "i686", endian: .little,
             rustTarget: "i686-unknown-linux-musl", opensslTarget: "linux-x86",
             ffmpegArch: "x86_32", ffmpegAssemblyOptions: ["--enable-x86asm", "--x86asmexe=nasm"],
-            emulator: "qemu-i386-static", nativeMachines: ["i686", "x86_64"], elfMachine: 3, elf64: false),
+            emulator: "qemu-i386-static", nativeMachines: ["i686", "x86_64"], elfMachine: 3, elf64: false, debianTriple: "i686-linux-gnu"),
     ]
 }

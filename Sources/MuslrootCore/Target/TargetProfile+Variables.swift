@@ -16,13 +16,15 @@ extension TargetProfile {
             "openssl-target": .string(opensslTarget),
             "ffmpeg-arch": .string(ffmpegArch),
             "ffmpeg-asm-options": .list(ffmpegAssemblyOptions),
+            "host-tool-prefix": .string(hostToolPrefix(on: BuildHost.current().architecture)),
         ]
     }
 
     /// The names of `variables`: built-in, so `[vars]` cannot redefine them.
     public static let variableNames = ["linux-arch", "musl-arch", "musl-loader", "gcc-target-options", "gcc-libdir",
                                        "cmake-system-processor", "meson-cpu-family", "meson-cpu", "target-endian",
-                                       "rust-target", "openssl-target", "ffmpeg-arch", "ffmpeg-asm-options"]
+                                       "rust-target", "openssl-target", "ffmpeg-arch", "ffmpeg-asm-options",
+                                       "host-tool-prefix"]
 }
 
 extension Recipe {

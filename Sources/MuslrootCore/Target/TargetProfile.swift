@@ -43,6 +43,9 @@ public struct TargetProfile: Sendable, Hashable {
     /// `e_machine` and class of the target's ELF files, for `muslroot check`.
     public var elfMachine: UInt16
     public var elf64: Bool
+    /// Debian's GNU triple for the machine (`aarch64-linux-gnu`, `arm-linux-gnueabihf`): the
+    /// cross gcc the host flavour builds musl with (`TargetProfile+HostFlavor.swift`).
+    public var debianTriple: String
 
     /// The profile of `triple` when muslroot knows it.
     public static func of(_ triple: Triple) -> TargetProfile? {

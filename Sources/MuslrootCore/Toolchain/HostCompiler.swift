@@ -18,28 +18,32 @@ public struct HostCompiler: Sendable {
     /// The tools without which nothing builds; the others are linked when the host has them.
     static let requiredTools: Set<String> = ["ar", "as", "ld", "nm", "objcopy", "objdump", "ranlib", "readelf", "strip"]
 
-    /// Finds gcc and binutils on `path` (the build environment's PATH).
-    public static func find(path: String, triple: Triple) async throws -> HostCompiler {
-        _ = try TargetProfile(triple)
+    /// Finds gcc and binutils on `path` (the build environment's PATH): the build machine's
+    /// own for its architecture, Debian's cross ones for another (`aarch64-linux-gnu-gcc`,
+    /// `TargetProfile.hostToolPrefix`). A missing one is named with its Debian package.
+    public static func find(path: String, triple: Triple, machine: String = BuildHost.current().architecture) async throws -> HostCompiler {
+        let profile = try TargetProfile(triple)
+        let prefix = profile.hostToolPrefix(on: machine)
         func locate(_ name: String) -> String? {
             for directory in path.split(separator: ":") where !directory.isEmpty {
-                let candidate = "\(directory)/\(name)"
+                let candidate = "\(directory)/\(prefix)\(name)"
                 if FileManager.default.isExecutableFile(atPath: candidate) {
                     return URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
                 }
             }
             return nil
         }
-        guard let gcc = locate("gcc") else { throw PrefixError.hostToolMissing(tool: "gcc", package: "gcc") }
+        let gccMissing = PrefixError.hostToolMissing(tool: "\(prefix)gcc", package: profile.hostCompilerPackage(on: machine))
+        guard let gcc = locate("gcc") else { throw gccMissing }
         var tools: [String: String] = [:]
         for name in toolNames {
             if let found = locate(name) { tools[name] = found } else if requiredTools.contains(name) {
-                throw PrefixError.hostToolMissing(tool: name, package: "binutils")
+                throw PrefixError.hostToolMissing(tool: "\(prefix)\(name)", package: profile.hostBinutilsPackage(on: machine))
             }
         }
         let outcome = try await HostCommand([gcc, "-dumpfullversion"]).run()
         let version = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard outcome.succeeded, !version.isEmpty else { throw PrefixError.hostToolMissing(tool: "gcc", package: "gcc") }
+        guard outcome.succeeded, !version.isEmpty else { throw gccMissing }
         return HostCompiler(gcc: gcc, version: version, tools: tools, triple: triple)
     }
 
