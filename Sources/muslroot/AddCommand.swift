@@ -26,6 +26,13 @@ extension Muslroot {
         @Argument(help: "Library recipes to add (see: muslroot list).")
         var packages: [String] = []
 
+        /// The target of the prefix's toolchain (its recipes read that target's values), or the
+        /// default when there is no toolchain yet (add then says to bootstrap).
+        func prefixTarget(_ context: CommandContext) throws -> TargetProfile {
+            guard let manifest = Manifest.load(prefix: build.absolutePrefix(context)) else { return .default }
+            return try TargetProfile(parsing: manifest.target)
+        }
+
         func validate() throws {
             if packages.isEmpty { throw ValidationError("name at least one library, for example: muslroot add zlib --prefix ~/cross") }
         }
@@ -34,7 +41,7 @@ extension Muslroot {
             try await Failure.report(context) {
                 let events = EventStream(context.output)
                 var add = MuslrootCore.Add(
-                    book: try recipes.book(context), requested: packages, prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
+                    book: try recipes.book(context, target: try prefixTarget(context)), requested: packages, prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
                     observer: nil)

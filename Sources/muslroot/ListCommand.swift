@@ -39,8 +39,9 @@ extension Muslroot {
                     return
                 }
                 let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0)) }
-                // With a prefix, the recipes as its toolchain's flavour and allocator read them.
-                let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl)
+                // With a prefix, the recipes as its toolchain's flavour, allocator and target read them.
+                let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl,
+                                            target: try manifest.map { try TargetProfile(parsing: $0.target) } ?? .default)
                 let status = if let manifest { try await PrefixStatus.of(book, manifest: manifest, environment: context.environment) } else { PrefixStatus?.none }
                 let summaries = book.names.compactMap { book[$0] }.map { recipe in
                     var summary = RecipeSummary(recipe)
