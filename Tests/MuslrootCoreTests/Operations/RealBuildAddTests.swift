@@ -138,23 +138,30 @@ struct RealBuildAddTests {
     }
 
     /// Compiles, checks and runs one program against `prefix`.
-    static func build(_ program: Program, linking: String, prefix: String) async throws {
+    /// For another target, `triple` names its tools, `emulator` runs the program and
+    /// `architecture` is how `muslroot check` must name it.
+    static func build(_ program: Program, linking: String, prefix: String, triple: String = "x86_64-linux-musl",
+                      emulator: String? = nil, architecture: String? = nil) async throws {
         let directory = TemporaryDirectory("program-\(program.source)")
         defer { directory.remove() }
         if program.source == "media" { try ToneFile.wav().write(to: URL(fileURLWithPath: "\(directory.path)/tone.wav")) }
         let pie = linking == "-static-pie" ? "-fPIE" : ""
         let compile = try await shell("""
-            "$P/bin/x86_64-linux-musl-gcc" \(linking) \(pie) -O2 -o prog '\(fixtures)/\(program.source).c' \
-            $("$P/bin/x86_64-linux-musl-pkg-config" --static --cflags --libs \(program.modules))
+            "$P/bin/\(triple)-gcc" \(linking) \(pie) -O2 -o prog '\(fixtures)/\(program.source).c' \
+            $("$P/bin/\(triple)-pkg-config" --static --cflags --libs \(program.modules))
             """, in: directory.path, environment: ["P": prefix])
-        try #require(compile.status == 0, "\(program.source) \(linking) does not link:\n\(compile.output)")
+        try #require(compile.status == 0, "\(triple) \(program.source) \(linking) does not link:\n\(compile.output)")
         let check = try await CLI.process(["check", "\(directory.path)/prog"])
         #expect(check.status == 0, "muslroot check: \(check.stdout)\(check.stderr)")
         #expect(!check.stdout.contains("dlopen"), "no library drags in dlopen, which fails in a static program: \(check.stdout)")
+        if let architecture {
+            let kind = linking == "-static" ? "static executable" : "static-pie executable"
+            #expect(check.stdout.contains("\(kind), \(architecture), musl"), "\(check.stdout)")
+        }
         let input = program.input.map { "printf '%s' '\($0)' | " } ?? ""
-        let run = try await shell("\(input)./prog \(program.arguments)", in: directory.path)
-        #expect(run.status == 0, "\(program.source) \(linking): \(run.output)")
-        #expect(run.output.contains(program.expect), "\(program.source) \(linking) printed: \(run.output)")
+        let run = try await shell("\(input)\(emulator.map { "\($0) " } ?? "")./prog \(program.arguments)", in: directory.path)
+        #expect(run.status == 0, "\(triple) \(program.source) \(linking): \(run.output)")
+        #expect(run.output.contains(program.expect), "\(triple) \(program.source) \(linking) printed: \(run.output)")
     }
 }
 

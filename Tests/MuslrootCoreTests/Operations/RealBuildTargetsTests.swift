@@ -14,7 +14,6 @@ struct RealBuildTargetsTests {
 
     struct Target: Sendable, CustomTestStringConvertible {
         var triple: String
-        var crossCompiler: String
         var emulator: String
         /// How `muslroot check` names the architecture.
         var architecture: String
@@ -25,10 +24,10 @@ struct RealBuildTargetsTests {
 
     static let zlib = RealBuildAddTests.programs.first { $0.source == "zlib" }!
     static let targets = [
-        Target(triple: "aarch64-linux-musl", crossCompiler: "aarch64-linux-gnu-gcc", emulator: "qemu-aarch64-static",
+        Target(triple: "aarch64-linux-musl", emulator: "qemu-aarch64-static",
                architecture: "aarch64 64-bit little-endian", libraries: ["openssl", "zlib", "libedit"],
                programs: RealBuildAddTests.programs.filter { $0.source != "media" }),
-        Target(triple: "arm-linux-musleabihf", crossCompiler: "arm-linux-gnueabihf-gcc", emulator: "qemu-arm-static",
+        Target(triple: "arm-linux-musleabihf", emulator: "qemu-arm-static",
                architecture: "arm 32-bit little-endian", libraries: ["zlib"], programs: [zlib]),
     ]
 
@@ -52,22 +51,8 @@ struct RealBuildTargetsTests {
 
         for program in target.programs {
             for linking in ["-static", "-static-pie"] {
-                let dir = TemporaryDirectory("target-program")
-                defer { dir.remove() }
-                let pie = linking == "-static-pie" ? "-fPIE" : ""
-                let compile = try await shell("""
-                    "$P/bin/\(target.triple)-gcc" \(linking) \(pie) -O2 -o prog '\(RealBuildAddTests.fixtures)/\(program.source).c' \
-                    $("$P/bin/\(target.triple)-pkg-config" --static --cflags --libs \(program.modules))
-                    """, in: dir.path, environment: ["P": prefix])
-                try #require(compile.status == 0, "\(target.triple) \(program.source) \(linking):\n\(compile.output)")
-                let check = try await CLI.process(["check", "\(dir.path)/prog"])
-                #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-                let kind = linking == "-static" ? "static executable" : "static-pie executable"
-                #expect(check.stdout.contains("\(kind), \(target.architecture), musl"), "\(check.stdout)")
-                let input = program.input.map { "printf '%s' '\($0)' | " } ?? ""
-                let run = try await shell("\(input)\(target.emulator) ./prog \(program.arguments)", in: dir.path)
-                #expect(run.status == 0 && run.output.contains(program.expect),
-                        "\(target.triple) \(program.source) \(linking) printed: \(run.output)")
+                try await RealBuildAddTests.build(program, linking: linking, prefix: prefix, triple: target.triple,
+                                                  emulator: target.emulator, architecture: target.architecture)
             }
         }
     }
