@@ -37,16 +37,18 @@ public struct PrefixDescription: Sendable, Equatable {
 
     /// Reads the prefix at `prefix`, an absolute path (commands resolve the user's).
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
-    /// bootstrap command; a triple without a profile is `TargetError.unknown`.
-    public static func read(prefix: String, triple: Triple = .default, manifest: Manifest? = nil) throws -> PrefixDescription {
+    /// bootstrap command; a triple without a profile is `TargetError.unknown`. Without a
+    /// `triple`, the target is the one the prefix's manifest names (x86_64 without one).
+    public static func read(prefix: String, triple: Triple? = nil, manifest: Manifest? = nil) throws -> PrefixDescription {
         let root = FileTree.normalized(prefix)
+        let manifest = manifest ?? Manifest.load(prefix: root)
+        let triple = try triple ?? manifest?.triple() ?? .default
         var description = PrefixDescription(root: root, target: try TargetProfile(triple))
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {
             throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))
         }
         description.hasCXX = fm.isExecutableFile(atPath: description.tool("g++"))
-        let manifest = manifest ?? Manifest.load(prefix: root)
         description.packages = (manifest?.packages.map(\.name) ?? []).sorted()
         description.malloc = (manifest?.allocator ?? .musl).rawValue
         description.unwinder = Self.unwinder(gccLibraries: "\(root)/lib/gcc/\(triple)")

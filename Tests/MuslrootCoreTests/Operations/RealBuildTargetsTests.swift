@@ -17,6 +17,7 @@ struct RealBuildTargetsTests {
         var emulator: String
         /// How `muslroot check` names the architecture.
         var architecture: String
+        var rustTarget: String
         var libraries: [String]
         var programs: [Program]
         var testDescription: String { triple }
@@ -25,10 +26,12 @@ struct RealBuildTargetsTests {
     static let zlib = RealBuildAddTests.programs.first { $0.source == "zlib" }!
     static let targets = [
         Target(triple: "aarch64-linux-musl", emulator: "qemu-aarch64-static",
-               architecture: "aarch64 64-bit little-endian", libraries: ["openssl", "zlib", "libedit"],
+               architecture: "aarch64 64-bit little-endian", rustTarget: "aarch64-unknown-linux-musl",
+               libraries: ["openssl", "zlib", "libedit"],
                programs: RealBuildAddTests.programs.filter { $0.source != "media" }),
         Target(triple: "arm-linux-musleabihf", emulator: "qemu-arm-static",
-               architecture: "arm 32-bit little-endian", libraries: ["zlib"], programs: [zlib]),
+               architecture: "arm 32-bit little-endian", rustTarget: "armv7-unknown-linux-musleabihf",
+               libraries: ["zlib"], programs: [zlib]),
     ]
 
     @Test("bootstrap, add, then static and static-pie programs run under qemu and pass check", arguments: targets)
@@ -54,6 +57,41 @@ struct RealBuildTargetsTests {
                 try await RealBuildAddTests.build(program, linking: linking, prefix: prefix, triple: target.triple,
                                                   emulator: target.emulator, architecture: target.architecture)
             }
+        }
+
+        // muslroot env follows the prefix's target: its tools, Rust's target-scoped names, and
+        // CMake and Meson projects built with the files it prints.
+        let env = try await CLI.process(["env", "--prefix", prefix])
+        #expect(env.stdout.contains("export CC='\(prefix)/bin/\(target.triple)-gcc'"), "\(env.stdout)")
+        #expect(env.stdout.contains("CARGO_TARGET_\(target.rustTarget.uppercased().replacingOccurrences(of: "-", with: "_"))_LINKER="),
+                "\(env.stdout)")
+        guard hostProgram("cmake") != nil, hostProgram("meson") != nil, hostProgram("ninja") != nil else { return }
+        let project = TemporaryDirectory("target-project")
+        defer { project.remove() }
+        project.write("src/main.c", try String(contentsOfFile: "\(RealBuildAddTests.fixtures)/zlib.c", encoding: .utf8))
+        project.write("src/CMakeLists.txt", """
+            cmake_minimum_required(VERSION 3.13)
+            project(hello C)
+            find_package(ZLIB REQUIRED)
+            add_executable(hello main.c)
+            target_link_libraries(hello ZLIB::ZLIB)
+            """)
+        project.write("src/meson.build", "project('hello', 'c')\nexecutable('hello', 'main.c', dependencies: [dependency('zlib')])\n")
+        for (option, file) in [("--cmake", "toolchain.cmake"), ("--meson", "cross.ini")] {
+            let printed = try await CLI.process(["env", "--prefix", prefix, option])
+            try #require(printed.status == 0, "\(printed.stderr)")
+            project.write(file, printed.stdout)
+        }
+        let built = try await shell("""
+            cmake -S src -B cmake-build -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain.cmake" && cmake --build cmake-build && \
+            meson setup --cross-file cross.ini meson-build src && ninja -C meson-build
+            """, in: project.path)
+        try #require(built.status == 0, "\(built.output)")
+        for program in ["cmake-build/hello", "meson-build/hello"] {
+            let check = try await CLI.process(["check", "\(project.path)/\(program)"])
+            #expect(check.stdout.contains("static executable, \(target.architecture), musl"), "\(program): \(check.stdout)")
+            let run = try await shell("\(target.emulator) \(program)", in: project.path)
+            #expect(run.output.contains(Self.zlib.expect), "\(program): \(run.output)")
         }
     }
 }
