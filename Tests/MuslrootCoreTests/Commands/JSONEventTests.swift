@@ -56,7 +56,9 @@ struct JSONSchema {
         switch type {
         case "string": value is String
         case "integer": (value as? NSNumber).map { Double(truncating: $0) == Double(Int(truncating: $0)) } ?? false
-        case "number": value is NSNumber && !(value is Bool)
+        // Not `!(value is Bool)`: on Linux a parsed 0 or 1 casts to Bool too. JSONSerialization
+        // makes true and false with objCType "c", numbers with another.
+        case "number": (value as? NSNumber).map { String(cString: $0.objCType) != "c" } ?? false
         case "array of strings": (value as? [Any])?.allSatisfy { $0 is String } ?? false
         case "object": value is [String: Any]
         default: false
