@@ -32,16 +32,14 @@ extension Muslroot {
             commandName: "list", abstract: "List the local store's artifacts, newest first: key, package, version, target, size, origin.",
             discussion: "Examples:\n  muslroot cache list\n  muslroot cache list --json | jq -r '.[].package'")
 
-        @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The cache directory (artifacts in DIR/artifacts).", valueName: "dir"))
-        var cacheDirectory: String?
+        @OptionGroup var store: StoreOptions
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let store = ArtifactStore(directory: ArtifactStore.directory(cacheDirectory: cacheDirectory.map(context.absolute),
-                                                                             environment: context.environment))
+                let store = store.store(context)
                 let entries = store.list().map(CacheEntry.init)
                 if json {
                     context.output.line(try JSONOutput.encode(entries))
@@ -59,8 +57,7 @@ extension Muslroot {
             commandName: "gc", abstract: "Remove artifacts from the local store: all but the newest N, or the oldest beyond a size.",
             discussion: "Examples:\n  muslroot cache gc --keep-last 10\n  muslroot cache gc --max-size 2G")
 
-        @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The cache directory (artifacts in DIR/artifacts).", valueName: "dir"))
-        var cacheDirectory: String?
+        @OptionGroup var store: StoreOptions
 
         @Option(help: "Keep the N newest artifacts.")
         var keepLast: Int?
@@ -82,12 +79,21 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let store = ArtifactStore(directory: ArtifactStore.directory(cacheDirectory: cacheDirectory.map(context.absolute),
-                                                                             environment: context.environment))
+                let store = store.store(context)
                 let removed = store.collect(keepLast: keepLast, maxSize: maxSize.flatMap(Self.bytes))
                 for entry in removed { context.output.line("removed \(CacheEntry(entry).line)") }
                 context.output.line("\(removed.count) artifact\(removed.count == 1 ? "" : "s") removed, \(removed.reduce(0) { $0 + $1.size }) bytes.")
             }
         }
+    }
+}
+
+/// `--cache-dir`, and the local store under it, for the cache subcommands.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The cache directory (artifacts in DIR/artifacts).", valueName: "dir"))
+    var cacheDirectory: String?
+
+    func store(_ context: CommandContext) -> ArtifactStore {
+        ArtifactStore(directory: ArtifactStore.directory(cacheDirectory: cacheDirectory.map(context.absolute), environment: context.environment))
     }
 }
