@@ -46,7 +46,7 @@ extension Muslroot {
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
                     observer: nil)
                 add.commandLine = context.commandLine
-                add.cache = cacheOptions.cache(context, sources: sourceOptions)
+                add.cache = try cacheOptions.cache(context, sources: sourceOptions)
                 let configured = add
                 let outcome = try await build.run(context, events: events) { reporter in
                     var add = configured

@@ -59,7 +59,7 @@ extension Muslroot {
                 configured.flavor = toolchain
                 configured.allocator = malloc
                 configured.commandLine = context.commandLine
-                configured.cache = cacheOptions.cache(context, sources: sourceOptions)
+                configured.cache = try cacheOptions.cache(context, sources: sourceOptions)
                 let bootstrap = configured
                 let outcome = try await build.run(context, events: events) { reporter in
                     var bootstrap = bootstrap

@@ -5,8 +5,8 @@ import MuslrootCore
 extension Muslroot {
     struct Cache: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List or trim the binary cache (see docs/cache.md).",
-            subcommands: [CacheList.self, CacheGC.self])
+            abstract: "Manage the binary cache: list, trim, sign and publish artifacts (see docs/cache.md).",
+            subcommands: [CacheList.self, CacheGC.self, CacheKeygen.self, CacheExport.self, CachePush.self])
     }
 
     /// One entry of `cache list --json`.

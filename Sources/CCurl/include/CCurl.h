@@ -13,6 +13,11 @@ CURLcode ccurl_setopt_write_callback(CURL *handle,
     size_t (*callback)(char *ptr, size_t size, size_t nmemb, void *userdata));
 CURLcode ccurl_setopt_xferinfo_callback(CURL *handle,
     int (*callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow));
+CURLcode ccurl_setopt_header_callback(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t nitems, void *userdata));
+CURLcode ccurl_setopt_read_callback(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t nitems, void *userdata));
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode ccurl_getinfo_pointer(CURL *handle, CURLINFO info, char **value);
 
 #endif

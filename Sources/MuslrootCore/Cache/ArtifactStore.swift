@@ -15,6 +15,9 @@ import Foundation
 public struct ArtifactStore: Sendable {
     public let directory: String
 
+    /// The origin of an artifact built on this machine.
+    public static let builtHere = "built here"
+
     public init(directory: String) {
         self.directory = FileTree.normalized(directory)
     }
@@ -51,7 +54,7 @@ public struct ArtifactStore: Sendable {
     /// Stores `packages` (their files, in install order) as the artifact `key`. Returns the
     /// entry's descriptor: this one, or the one another process stored first. Blocking.
     public func store(_ packages: [BuiltPackage], key: String, package: String, version: String, target: String,
-                      origin: String = "built here") throws(CacheError) -> ArtifactDescriptor {
+                      origin: String = builtHere) throws(CacheError) -> ArtifactDescriptor {
         let scratch = try prepareScratch(for: key)
         let archivePath = "\(scratch)/artifact.tar.zst"
         do {

@@ -98,7 +98,7 @@ public struct Downloader: Sendable {
     }
 
     /// curl_global_init, exactly once per process, before the first transfer.
-    private static let libraryReady: Bool = ccurl_global_init() == CURLE_OK
+    static let libraryReady: Bool = ccurl_global_init() == CURLE_OK
 
     /// Whether a curl failure may go away if the same URL is tried again.
     static func isTransient(_ code: CURLcode) -> Bool {

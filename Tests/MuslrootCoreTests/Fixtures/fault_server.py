@@ -4,7 +4,7 @@
 Usage: fault_server.py ROOT LOG. Serves the files of ROOT on 127.0.0.1, on a free port it
 prints on the first line of stdout, and appends "GET PATH RANGE" to LOG for each request.
 
-    /ok/FILE               the file (Range requests honoured: 206)
+    /ok/FILE               the file (Range requests honoured: 206); FILE may be DIR/FILE
     /404/FILE              404
     /flaky-500/KEY/FILE    500 the first time for KEY, then the file
     /cut/KEY/FILE          the first time for KEY: headers for the whole file, half of it, then
@@ -50,7 +50,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 first = key not in seen
                 seen.add(key)
             parts = parts[1:]
-        path = os.path.join(ROOT, parts[-1])
+        if ".." in parts[1:]:
+            return self.reply(404, b"no such file\n")
+        path = os.path.join(ROOT, *parts[1:])
         if not os.path.isfile(path):
             return self.reply(404, b"no such file\n")
         data = open(path, "rb").read()

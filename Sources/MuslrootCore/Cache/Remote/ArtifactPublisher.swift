@@ -1,0 +1,93 @@
+import Foundation
+
+/// `cache export DIR` and `cache push oci://...`: artifacts of the local store, signed with
+/// the publisher's key, written to a directory in `CacheLayout` (to serve as files over HTTPS
+/// or share on a network file system) or pushed to an OCI registry.
+public struct ArtifactPublisher: Sendable {
+    public var store: ArtifactStore
+    public var signingKey: SigningKey
+    public var environment: [String: String]
+    var downloader = Downloader()
+
+    public init(store: ArtifactStore, signingKey: SigningKey, environment: [String: String]) {
+        (self.store, self.signingKey, self.environment) = (store, signingKey, environment)
+    }
+
+    /// What a prefix holds (its toolchain's artifact and each library's), or with no prefix
+    /// every artifact of the store.
+    public func artifacts(prefix: String?) throws -> [ArtifactDescriptor] {
+        guard let prefix else { return store.list() }
+        guard let manifest = Manifest.load(prefix: prefix) else {
+            throw PrefixError.noToolchain(prefix: prefix, missing: Manifest.path(in: prefix))
+        }
+        let wanted = [(ArtifactDescriptor.toolchainPackage, PackageKeys.toolchain(of: manifest))]
+            + manifest.libraries.map { ($0.name, $0.fingerprint) }
+        return try wanted.map { (package, key) throws(CacheError) in
+            guard let descriptor = store.lookup(key) else { throw .notStored(package: package, key: key, store: store.directory) }
+            return descriptor
+        }
+    }
+
+    /// The descriptor's bytes as published, and their signature.
+    private func signed(_ descriptor: ArtifactDescriptor) throws(CacheError) -> (Data, ArtifactSignature) {
+        let bytes = descriptor.encoded()
+        return (bytes, try signingKey.signature(of: bytes))
+    }
+
+    /// Writes each artifact into `directory` (an entry at a time, renamed into place, so a
+    /// reader never sees half of one); an entry already there is replaced.
+    public func export(_ artifacts: [ArtifactDescriptor], to directory: String) async throws {
+        for descriptor in artifacts {
+            let (bytes, signature) = try signed(descriptor)
+            let store = store
+            try await TreeWork.run("cache export") {
+                try Self.writeEntry(descriptor, bytes: bytes, signature: signature, from: store, into: directory)
+            }
+        }
+    }
+
+    private static func writeEntry(_ descriptor: ArtifactDescriptor, bytes: Data, signature: ArtifactSignature,
+                                   from store: ArtifactStore, into directory: String) throws {
+        let scratch = "\(directory)/.incoming-\(descriptor.key).\(getpid())"
+        FileTree.remove(scratch)
+        do {
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw CacheError.store(path: scratch, message: TreeWork.reason(error))
+        }
+        let copied = DirectoryCache.copy(store.archive(descriptor.key), to: "\(scratch)/\(CacheLayout.archive)", limit: descriptor.size)
+        guard case .success(let (size, digest)) = copied, size == descriptor.size, digest == descriptor.digest else {
+            FileTree.remove(scratch)
+            if case .failure(let error) = copied { throw error }
+            throw CacheError.damaged(key: descriptor.key, path: store.archive(descriptor.key), reason: "it changed while it was copied")
+        }
+        do {
+            try bytes.write(to: URL(fileURLWithPath: "\(scratch)/\(CacheLayout.descriptor)"))
+            try signature.encoded().write(to: URL(fileURLWithPath: "\(scratch)/\(CacheLayout.signature)"))
+        } catch {
+            FileTree.remove(scratch)
+            throw CacheError.store(path: scratch, message: TreeWork.reason(error))
+        }
+        let entry = "\(directory)/\(descriptor.key)"
+        let old = "\(directory)/.old-\(descriptor.key).\(getpid())"
+        _ = rename(entry, old)
+        guard rename(scratch, entry) == 0 else {
+            let failure = SystemFailure(entry)
+            FileTree.remove(scratch)
+            throw CacheError.store(path: entry, message: failure.text)
+        }
+        FileTree.remove(old)
+    }
+
+    /// Pushes each artifact to the registry repository `reference`.
+    public func push(_ artifacts: [ArtifactDescriptor], to reference: OCIReference) async throws {
+        let registry = OCIRegistry(reference: reference, downloader: downloader, environment: environment)
+        for descriptor in artifacts {
+            let (bytes, signature) = try signed(descriptor)
+            try await registry.push(key: descriptor.key, descriptor: bytes, signature: signature,
+                                    archive: store.archive(descriptor.key), archiveDigest: descriptor.digest,
+                                    archiveSize: descriptor.size,
+                                    title: "\(descriptor.package) \(descriptor.version) \(descriptor.target)")
+        }
+    }
+}
