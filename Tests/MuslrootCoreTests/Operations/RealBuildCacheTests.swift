@@ -62,4 +62,54 @@ struct RealBuildCacheTests {
         #expect(program.status == 0, "\(program.output)")
 
     }
+
+    /// A team's cache: the toolchain and zlib pushed signed to a registry and exported to a
+    /// directory served over HTTP; a prefix elsewhere, with an empty local store and only the
+    /// public key, bootstrapped from the registry without building; then two muslroot
+    /// processes adding zlib from the HTTP cache at once into two prefixes, through the same
+    /// local store: both succeed, the store holds one whole entry and no leftover.
+    @Test(.enabled(if: LocalRegistry.available, "Debian's docker-registry is not installed"))
+    func aPrefixElsewhereComesFromARegistryAndAWebServer() async throws {
+        let host = HostPrefix.shared
+        let scratch = TemporaryDirectory("shared-cache")
+        let first = try await host.copyOfToolchain(in: scratch)
+        let sources = host.sourceArguments
+        let add = try await CLI.process(["add", "zlib", "--prefix", first, "--jobs", "2"] + sources)
+        try #require(add.status == 0, "\(add.stderr)")
+        let keygen = try await CLI.process(["cache", "keygen", "--output", "\(scratch.path)/team-key"])
+        try #require(keygen.status == 0, "\(keygen.stderr)")
+        let registry = try LocalRegistry(root: "\(scratch.path)/registry")
+        let store = ["--cache-dir", "\(host.root.path)/cache"]
+        let signing = ["--sign-key", "\(scratch.path)/team-key", "--prefix", first] + store
+        let push = try await CLI.process(["cache", "push", registry.reference("team/muslroot")] + signing)
+        #expect(push.status == 0 && push.stdout.contains("2 artifacts signed and published"), "\(push.stdout)\(push.stderr)")
+        let export = try await CLI.process(["cache", "export", "\(scratch.path)/www"] + signing)
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let trust = ["--trust", "\(scratch.path)/team-key.pub", "--cache-only", "--jobs", "2", "--json",
+                     "--mirror", TestPaths.mirror, "--recipes", TestPaths.mirrorOverlay]
+        let fresh = ["--cache-dir", "\(scratch.path)/fresh"]
+        let second = "\(scratch.path)/elsewhere/cross"
+        let bootstrap = try await CLI.process(["bootstrap", "--prefix", second, "--toolchain", "host", "--cache", registry.reference("team/muslroot")] + trust + fresh)
+        try #require(bootstrap.status == 0, "\(bootstrap.stderr)")
+        let hits = Self.named(Self.events(bootstrap.stdout), "cache-hit")
+        #expect(hits.map { $0["origin"] as? String } == [registry.reference("team/muslroot")])
+
+        let third = "\(scratch.path)/third/cross"
+        try FileManager.default.createDirectory(atPath: "\(scratch.path)/third", withIntermediateDirectories: true)
+        let copied = try await shell("cp -a '\(second)' '\(third)'", in: scratch.path)
+        try #require(copied.status == 0, "\(copied.output)")
+        let server = try FaultServer(root: "\(scratch.path)/www")
+        defer { server.stop() }
+        let web = server.url("ok")
+        async let one = CLI.process(["add", "zlib", "--prefix", second, "--cache", web] + trust + fresh)
+        async let two = CLI.process(["add", "zlib", "--prefix", third, "--cache", web] + trust + fresh)
+        let (a, b) = try await (one, two)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        #expect(try Self.packages(second) == Self.packages(first))
+        #expect(try Self.packages(third) == Self.packages(first))
+        let local = ArtifactStore(directory: "\(scratch.path)/fresh/artifacts")
+        #expect(Set(local.list().map(\.package)) == ["toolchain", "zlib"])
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: "\(local.directory)/.incoming")) ?? []).isEmpty)
+    }
 }
