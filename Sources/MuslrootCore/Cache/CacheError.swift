@@ -68,7 +68,8 @@ extension CacheError: CustomStringConvertible {
         case let .mismatch(url, key, what, expected, actual):
             return "\(url): artifact \(key): \(what) is \(actual), not the \(expected) that was signed or named, so it was refused"
         case let .remote(url, message):
-            return "\(url): \(message)"
+            // A transport error names the URL already.
+            return message.hasPrefix(url) ? message : "\(url): \(message)"
         case let .notStored(package, key, store):
             return "\(package) (key \(key)) is not in the local store \(store), so it cannot be published; "
                 + "it was built with --no-cache or the store was trimmed: run the same bootstrap or add again without --no-cache"
