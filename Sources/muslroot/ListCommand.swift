@@ -12,6 +12,7 @@ extension Muslroot {
               muslroot list --recipes ./my-recipes
               muslroot list --prefix ~/cross      # also says which recipes are installed there
               muslroot list --installed --prefix ~/cross --json
+              muslroot list --targets             # the targets, and whether this machine builds and runs them
             """)
 
         @OptionGroup var recipes: RecipeOptions
@@ -22,15 +23,25 @@ extension Muslroot {
         @Flag(help: "List what the prefix holds (with --prefix): its toolchain and libraries, with versions.")
         var installed = false
 
+        @Flag(help: "List the targets muslroot knows: Rust's name for each, the gcc `--toolchain host` builds it with here, and how its programs run here.")
+        var targets = false
+
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
         func validate() throws {
+            if targets && (installed || prefix != nil) { throw ValidationError("--targets lists the known targets; it takes no --prefix or --installed") }
             if installed && prefix == nil { throw ValidationError("--installed needs --prefix DIR: the prefix to list") }
         }
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
+                if targets {
+                    let machine = BuildHost.current().architecture
+                    let listings = TargetListing.all(machine: machine, path: context.environment["PATH"] ?? "/usr/bin:/bin")
+                    context.output.line(json ? try JSONOutput.encode(listings) : TargetListing.text(listings, machine: machine))
+                    return
+                }
                 if installed, let prefix {
                     let path = context.absolute(prefix)
                     let manifest = try InstalledPrefix.requireToolchain(path)

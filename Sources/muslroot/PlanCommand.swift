@@ -14,12 +14,16 @@ extension Muslroot {
               muslroot plan gcc
               muslroot plan libedit --format json
               muslroot plan openssl --format dot | dot -Tsvg > plan.svg
+              muslroot plan openssl --target aarch64-linux-musl   # with that target's values
             """)
 
         @OptionGroup var recipes: RecipeOptions
 
         @Option(help: "Output format: text, json or dot.")
         var format: Format = .text
+
+        @Option(help: ArgumentHelp("The target to plan for (muslroot list --targets); default x86_64-linux-musl.", valueName: "triple"))
+        var target: String?
 
         @Argument(help: "Packages to plan for.")
         var packages: [String]
@@ -30,7 +34,9 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let plan = try Resolver(book: try recipes.book(context)).plan(for: packages)
+                let book = try recipes.book(context, target: try target.map { try TargetProfile(parsing: $0) } ?? .default)
+                let plan = try Resolver(book: book).plan(for: packages)
+                try book.checkSupported(packages)
                 switch format {
                 case .text: context.output.line(PlanFormatter.text(plan, requests: packages))
                 case .json: context.output.line(try PlanFormatter.json(plan))

@@ -38,9 +38,11 @@ public struct Add: Sendable {
         self.observer = observer
     }
 
-    /// The requested libraries and what they need, in build order; toolchain recipes refused.
+    /// The requested libraries and what they need, in build order; toolchain recipes, and
+    /// recipes that cannot be built for the book's target, refused.
     public func plan() throws -> Plan {
         let plan = try Resolver(book: book).plan(for: requested)
+        try book.checkSupported(requested)
         let toolchainParts = plan.recipes.filter { $0.kind == .toolchain }
         if let part = toolchainParts.first(where: { requested.contains($0.name) }) ?? toolchainParts.first {
             throw PrefixError.notAddable(package: part.name, prefix: prefix,

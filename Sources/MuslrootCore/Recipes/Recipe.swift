@@ -29,6 +29,8 @@ public struct Recipe: Sendable, Equatable {
     public var installs: [String]
     /// The files this recipe was read from, base first, overlays after.
     public var files: [String]
+    /// Targets the recipe cannot be built for, each with the reason (`[[unsupported]]`).
+    public var unsupported: [UnsupportedTargets] = []
 
     /// The file to name in messages: the last layer that touched the recipe.
     public var file: String { files.last ?? "<unknown>" }

@@ -5,6 +5,8 @@ import Foundation
 /// key by key, so an overlay may change only a source and keep the shipped phases.
 public struct RecipeBook: Sendable {
     public private(set) var recipes: [String: Recipe]
+    /// The target the recipes were read for: its values are in them (`Recipe.resolved(for:)`).
+    public private(set) var target: TargetProfile = .default
 
     public var names: [String] { recipes.keys.sorted() }
 
@@ -46,7 +48,8 @@ public struct RecipeBook: Sendable {
             recipe.patches = Self.patches(name: recipe.name, version: recipe.version, directories: directories)
             recipes.append(recipe)
         }
-        let book = RecipeBook(recipes: recipes)
+        var book = RecipeBook(recipes: recipes)
+        book.target = target
         try book.validate()
         // Cycles anywhere in the book are reported by every command that loads it.
         _ = try Resolver(book: book).plan(for: book.names)

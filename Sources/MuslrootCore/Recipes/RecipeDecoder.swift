@@ -9,11 +9,11 @@ struct RecipeDecoder {
     var file: String { document.file }
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
-                             "source", "vars", "env", "phase", "installs", "build-system", BuildSystem.sourceSubdirectoryKey] + BuildSystem.optionKeys
+                             "source", "vars", "env", "phase", "installs", "unsupported", "build-system", BuildSystem.sourceSubdirectoryKey] + BuildSystem.optionKeys
     static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
     /// The keys that hold arrays of tables, written `key[N]` in messages.
-    static let tableArrays = ["source", "phase"]
+    static let tableArrays = ["source", "phase", "unsupported"]
 
     static let nameRule = "must be lowercase letters, digits, '+', '.', '_' or '-', starting with a letter or digit"
 
@@ -72,7 +72,8 @@ struct RecipeDecoder {
             environment: try environment(root, "env", prefix: ""),
             phases: phases,
             installs: try installs(root),
-            files: files)
+            files: files,
+            unsupported: try unsupported(root))
         try VariableCheck(recipe: recipe).run()
         return recipe
     }

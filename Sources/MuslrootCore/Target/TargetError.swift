@@ -5,6 +5,9 @@ public enum TargetError: Error, Sendable, Equatable {
     /// `bootstrap --target` into a prefix that holds another target's toolchain: muslroot
     /// does not yet keep several targets in one prefix, and would replace it.
     case prefixHoldsOtherTarget(prefix: String, holds: String, requested: String)
+    /// `package` cannot be built for `target`: its recipe (`file`) says so in `[[unsupported]]`,
+    /// for `reason`. `neededBy`: the packages asked for that need it (empty when it was asked for).
+    case unsupported(package: String, target: String, reason: String, file: String, neededBy: [String])
 }
 
 extension TargetError: CustomStringConvertible {
@@ -15,10 +18,21 @@ extension TargetError: CustomStringConvertible {
         case let .prefixHoldsOtherTarget(prefix, holds, requested):
             "\(prefix) holds the \(holds) toolchain, and one prefix holds one target for now; "
                 + "bootstrap \(requested) into another prefix (muslroot bootstrap --target \(requested) --prefix OTHER-DIR)"
+        case let .unsupported(package, target, reason, file, neededBy):
+            "\(package) cannot be built for \(target)"
+                + (neededBy.isEmpty ? "" : ", and \(neededBy.joined(separator: ", ")) \(neededBy.count == 1 ? "needs" : "need") it")
+                + ": \(reason) (\(file), [[unsupported]]); nothing was built"
         }
     }
 }
 
 extension TargetError: ExitStatusProviding {
-    public var exitStatus: ExitStatus { .usage }
+    /// A recipe that cannot be built for the target is a failure of the request, as a build
+    /// that fails is (exit 1); an unknown target or a prefix of another target is bad usage.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unknown, .prefixHoldsOtherTarget: .usage
+        case .unsupported: .failure
+        }
+    }
 }
