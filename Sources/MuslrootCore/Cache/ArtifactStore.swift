@@ -121,8 +121,10 @@ public struct ArtifactStore: Sendable {
             throw CacheError.damaged(key: descriptor.key, path: archivePath, reason: "its sha256 is not the descriptor's \(descriptor.digest)")
         }
         FileTree.remove(destination)
-        // The host flavour's toolchain links the host's binutils by absolute path (its key covers them).
-        try Extractor.extractBlocking(archivePath, into: destination, absoluteLinks: true)
+        // The host flavour's toolchain links the host's binutils by absolute path (its key covers
+        // them). The archive's times are one fixed time (reproducibility); the files get the
+        // install's, as a build's files do, so that make in users' projects sees a new header.
+        try Extractor.extractBlocking(archivePath, into: destination, absoluteLinks: true, keepingTimes: false)
         return descriptor.packages.map { BuiltPackage(entry: $0, tree: destination) }
     }
 

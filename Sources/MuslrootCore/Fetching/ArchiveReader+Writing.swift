@@ -16,6 +16,11 @@ extension ArchiveReader {
     /// twice is written once, from the last tree that lists it (a later package's file wins,
     /// as it does in a stage). Hard links are written as separate files. Blocking: call it off
     /// the cooperative pool. The archive is flushed to disk (fsync) before this returns.
+    ///
+    /// The same files give the same bytes, whenever and by whomever they were made: entries in
+    /// the byte order of their paths, every time `BuildEnvironment.sourceDateEpoch`, owner and
+    /// group 0 with no names, no group or other write permission whatever the builder's umask
+    /// (docs/cache.md, "Reproducibility"). Installing an artifact does not restore the times.
     static func write(_ trees: [Tree], top: String, to archive: String, level: Int = 3) throws(ExtractError) {
         var owner: [String: String] = [:]
         var order: [String] = []
@@ -25,6 +30,7 @@ extension ArchiveReader {
                 owner[file] = tree.root
             }
         }
+        order.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard let writer = archive_write_new() else { throw .write(archive: archive, path: archive, message: "out of memory") }
         defer { archive_write_free(writer) }
         archive_write_set_format_pax_restricted(writer)
@@ -45,8 +51,10 @@ extension ArchiveReader {
             }
             archive_entry_clear(entry)
             archive_entry_copy_pathname(entry, "\(top)/\(file)")
-            archive_entry_set_mode(entry, info.st_mode)
-            archive_entry_set_mtime(entry, info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
+            archive_entry_set_mode(entry, info.st_mode & ~mode_t(0o022))  // the builder's umask is not the package's
+            archive_entry_set_mtime(entry, time_t(BuildEnvironment.sourceDateEpoch), 0)
+            archive_entry_set_uid(entry, 0)
+            archive_entry_set_gid(entry, 0)
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {

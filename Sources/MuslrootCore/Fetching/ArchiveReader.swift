@@ -18,6 +18,10 @@ struct ArchiveReader {
     var exclude: [String] = []
     /// Symlinks to absolute paths allowed (binary cache artifacts; see `ArchiveEntryPolicy.checkSymlink`).
     var absoluteLinks = false
+    /// The entries' modification times restored (source archives: build systems compare them);
+    /// when not, files get the time they are written (binary cache artifacts, whose times are
+    /// all one fixed time: see `write`).
+    var keepsTimes = true
 
     func extract(into writer: DirectoryWriter) throws(ExtractError) {
         let stream = DecompressedStream()
@@ -62,7 +66,7 @@ struct ArchiveReader {
         let mode = UInt32(archive_entry_mode(entry))
         let hardlink = try archive_entry_hardlink(entry).map { (target) throws(ExtractError) in try text(target, entry: cName) }
         let kind: ArchiveEntryPolicy.Kind = hardlink == nil ? .init(mode: mode) : .hardlink
-        let mtime = archive_entry_mtime_is_set(entry) != 0
+        let mtime = keepsTimes && archive_entry_mtime_is_set(entry) != 0
             ? timespec(tv_sec: archive_entry_mtime(entry), tv_nsec: archive_entry_mtime_nsec(entry)) : nil
         do {
             let target = try policy.destination(of: name, kind: kind)

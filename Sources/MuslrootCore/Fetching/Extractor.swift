@@ -14,7 +14,7 @@ public enum Extractor {
     }
 
     static func extractBlocking(_ archive: String, into destination: String, excluding exclude: [String] = [],
-                                absoluteLinks: Bool = false) throws(ExtractError) {
+                                absoluteLinks: Bool = false, keepingTimes: Bool = true) throws(ExtractError) {
         let file = try open(archive)
         defer { file.close() }
         let destination = FileTree.normalized(destination)
@@ -38,7 +38,8 @@ public enum Extractor {
             guard let writer = try? DirectoryWriter(root: scratch) else {
                 throw .write(archive: archive, path: scratch, message: SystemFailure(scratch).text)
             }
-            try ArchiveReader(path: archive, file: file, destination: destination, exclude: exclude, absoluteLinks: absoluteLinks)
+            try ArchiveReader(path: archive, file: file, destination: destination, exclude: exclude, absoluteLinks: absoluteLinks,
+                              keepsTimes: keepingTimes)
                 .extract(into: writer)
         } catch {
             FileTree.remove(scratch)

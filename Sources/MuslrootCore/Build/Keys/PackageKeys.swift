@@ -41,6 +41,7 @@ public enum PackageKeys {
         var lines: [String] {
             [revision, "target \(target)", "flavor \(flavor.rawValue)", "malloc \(allocator.rawValue)",
              "build-host \(buildHost.architecture) \(buildHost.libc)"] + (hostCompiler ?? []).map { "host-compiler \($0)" }
+                + BuildEnvironment.description.map { "environment \($0)" }
         }
     }
 
@@ -74,7 +75,7 @@ public enum PackageKeys {
     /// toolchain whose key is `toolchain`.
     public static func libraries(_ plan: Plan, toolchain: String, target: Triple) throws(PatchError) -> [String: String] {
         var result: [String: String] = [:]
-        let infrastructure = [revision, "toolchain \(toolchain)"]
+        let infrastructure = [revision, "toolchain \(toolchain)"] + BuildEnvironment.description.map { "environment \($0)" }
             + LibraryEnvironment.description(triple: target).map { "environment \($0)" }
             + LibraryMerge.rules.map { "merge \($0)" }
         for recipe in plan.recipes {
