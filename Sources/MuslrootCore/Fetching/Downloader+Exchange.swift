@@ -101,48 +101,40 @@ extension Downloader {
             var list: UnsafeMutablePointer<curl_slist>?
             for header in request.headers { list = curl_slist_append(list, header) }
             defer { curl_slist_free_all(list) }
-            let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
-            errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-            defer { errorBuffer.deallocate() }
             let context = Unmanaged.passRetained(self)
             defer { context.release() }
-            configure(handle, context: context.toOpaque(), errorBuffer: errorBuffer, headers: list, uploadSize: uploadSize)
-            let code = curl_easy_perform(handle)
-            if stop.isRaised { return .failure(.cancelled) }
-            if let failure { return .failure(failure) }
-            guard code == CURLE_OK else {
-                let detail = String(cString: errorBuffer)
-                return .failure(.transfer(url: request.url, code: Int(code.rawValue),
-                                          message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail))
+            return Downloader.withErrorBuffer { errorBuffer in
+                configure(handle, context: context.toOpaque(), errorBuffer: errorBuffer, headers: list, uploadSize: uploadSize)
+                let code = curl_easy_perform(handle)
+                if stop.isRaised { return .failure(.cancelled) }
+                if let failure { return .failure(failure) }
+                guard code == CURLE_OK else {
+                    let detail = String(cString: errorBuffer)
+                    return .failure(.transfer(url: request.url, code: Int(code.rawValue),
+                                              message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail))
+                }
+                return .success(response(handle))
             }
+        }
+
+        private func response(_ handle: UnsafeMutableRawPointer) -> HTTPResponse {
             var status = 0
             _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
             var effective: UnsafeMutablePointer<CChar>?
             _ = ccurl_getinfo_pointer(handle, CURLINFO_EFFECTIVE_URL, &effective)
-            return .success(HTTPResponse(status: status, headers: headers, body: body, bytes: bytes,
-                                         sha256: FileDigest.hex(hasher.finalize()),
-                                         url: effective.map { String(cString: $0) } ?? request.url))
+            return HTTPResponse(status: status, headers: headers, body: body, bytes: bytes,
+                                sha256: FileDigest.hex(hasher.finalize()),
+                                url: effective.map { String(cString: $0) } ?? request.url)
         }
 
         private func configure(_ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer,
                                errorBuffer: UnsafeMutablePointer<CChar>, headers list: UnsafeMutablePointer<curl_slist>?,
                                uploadSize: Int64) {
-            _ = ccurl_setopt_pointer(handle, CURLOPT_URL, request.url)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_USERAGENT, configuration.userAgent)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-            _ = ccurl_setopt_pointer(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-            _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             // Registries send blobs from storage elsewhere; credentials are not passed on to
             // another host (libcurl drops them unless CURLOPT_UNRESTRICTED_AUTH).
-            _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.method == "GET" || request.method == "HEAD" ? 1 : 0)
-            _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, configuration.maxRedirects)
-            _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-            _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
-            _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout * 1000))
-            _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedLimit)
-            _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, configuration.lowSpeedTime)
-            _ = ccurl_setopt_long(handle, CURLOPT_BUFFERSIZE, 256 * 1024)
+            Downloader.setCommonOptions(handle, url: request.url, protocols: "http,https",
+                                        followRedirects: request.method == "GET" || request.method == "HEAD",
+                                        errorBuffer: errorBuffer, configuration: configuration)
             if let list { _ = ccurl_setopt_pointer(handle, CURLOPT_HTTPHEADER, list) }
             switch request.method {
             case "GET": break

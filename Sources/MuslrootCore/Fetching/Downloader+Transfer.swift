@@ -46,19 +46,18 @@ extension Downloader {
             }
             self.handle = handle
             defer { curl_easy_cleanup(handle) }
-            let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
-            errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-            defer { errorBuffer.deallocate() }
             let context = Unmanaged.passRetained(self)
             defer { context.release() }
-            configure(handle, context: context.toOpaque(), errorBuffer: errorBuffer)
-            events(.started(offset: offset))
-            let code = curl_easy_perform(handle)
-            var status = 0
-            _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-            let result = outcome(code: code, status: status, detail: String(cString: errorBuffer))
-            if case .failed = result, offset + written == 0 { unlink(path) }  // leave no empty partial file
-            return result
+            return Downloader.withErrorBuffer { errorBuffer in
+                configure(handle, context: context.toOpaque(), errorBuffer: errorBuffer)
+                events(.started(offset: offset))
+                let code = curl_easy_perform(handle)
+                var status = 0
+                _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+                let result = outcome(code: code, status: status, detail: String(cString: errorBuffer))
+                if case .failed = result, offset + written == 0 { unlink(path) }  // leave no empty partial file
+                return result
+            }
         }
 
         private func outcome(code: CURLcode, status: Int, detail: String) -> Outcome {
@@ -89,22 +88,10 @@ extension Downloader {
         }
 
         private func configure(_ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer, errorBuffer: UnsafeMutablePointer<CChar>) {
-            _ = ccurl_setopt_pointer(handle, CURLOPT_URL, url)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_USERAGENT, configuration.userAgent)
             // file:// never gets here: local files are copied by `LocalCopy`, regular files only.
-            _ = ccurl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, "http,https,ftp,ftps")
-            _ = ccurl_setopt_pointer(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-            _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-            _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-            _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, configuration.maxRedirects)
-            _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-            _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
-            _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout * 1000))
-            _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedLimit)
-            _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, configuration.lowSpeedTime)
+            Downloader.setCommonOptions(handle, url: url, protocols: "http,https,ftp,ftps", followRedirects: true,
+                                        errorBuffer: errorBuffer, configuration: configuration)
             _ = ccurl_setopt_off_t(handle, CURLOPT_RESUME_FROM_LARGE, curl_off_t(offset))
-            _ = ccurl_setopt_long(handle, CURLOPT_BUFFERSIZE, 256 * 1024)
             _ = ccurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
             _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
             _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)

@@ -97,6 +97,34 @@ public struct Downloader: Sendable {
         return .tries(url: url, errors: errors)
     }
 
+    /// The options every transfer shares: the URL, the error buffer, TLS verified, redirects
+    /// to http and https only (followed when `followRedirects`), timeouts.
+    static func setCommonOptions(_ handle: UnsafeMutableRawPointer, url: String, protocols: String, followRedirects: Bool,
+                                 errorBuffer: UnsafeMutablePointer<CChar>, configuration: Configuration) {
+        _ = ccurl_setopt_pointer(handle, CURLOPT_URL, url)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_USERAGENT, configuration.userAgent)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, protocols)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followRedirects ? 1 : 0)
+        _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout * 1000))
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedLimit)
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, configuration.lowSpeedTime)
+        _ = ccurl_setopt_long(handle, CURLOPT_BUFFERSIZE, 256 * 1024)
+    }
+
+    /// A zeroed buffer of CURL_ERROR_SIZE for CURLOPT_ERRORBUFFER, passed to `body`.
+    static func withErrorBuffer<T>(_ body: (UnsafeMutablePointer<CChar>) -> T) -> T {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        buffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        defer { buffer.deallocate() }
+        return body(buffer)
+    }
+
     /// curl_global_init, exactly once per process, before the first transfer.
     static let libraryReady: Bool = ccurl_global_init() == CURLE_OK
 
