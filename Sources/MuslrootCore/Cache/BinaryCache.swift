@@ -35,6 +35,7 @@ public struct BinaryCache: Sendable {
         let store = store
         var refusals: [CacheError] = []
         var found = await TreeWork.run("cache") { store.lookup(key) }
+        let fetchedNow = found == nil
         if found == nil {
             for location in remotes {
                 do {
@@ -53,8 +54,10 @@ public struct BinaryCache: Sendable {
         }
         do {
             let packages = try await TreeWork.run("cache") { try store.unpack(descriptor, into: directory) }
-            await observer?.handle(.fromCache(package: package, key: key, origin: descriptor.origin == ArtifactStore.builtHere ? store.directory : descriptor.origin))
-            return Hit(packages: packages, origin: descriptor.origin)
+            // Where this run found it: the shared cache it was just fetched from, or the store.
+            let origin = fetchedNow ? descriptor.origin : store.directory
+            await observer?.handle(.fromCache(package: package, key: key, origin: origin))
+            return Hit(packages: packages, origin: origin)
         } catch {
             // Nothing that failed to unpack stays in the store (an archive writing outside its
             // directory is refused by the extractor before anything lands there).
