@@ -145,7 +145,7 @@ extension Downloader {
             case .none:
                 if request.method == "POST" || request.method == "PUT" {
                     _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, 0)
-                    _ = ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, "")
+                    _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, "")
                 }
             case .data(let data):
                 _ = ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(data.count))
