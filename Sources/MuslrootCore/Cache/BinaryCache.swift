@@ -12,12 +12,18 @@ public struct BinaryCache: Sendable {
     /// `--cache-only`: a package no cache holds is an error instead of a build.
     public var only: Bool = false
     /// `--cache` and `MUSLROOT_CACHES`, asked in order after the local store.
-    public var remotes: [CacheLocation] = []
+    public var remotes: [CacheLocation] = [] { didSet { readers = Self.readers(remotes, downloader, environment) } }
     /// `--trust` and `MUSLROOT_TRUSTED_KEYS`: whose signatures remote artifacts may carry.
     public var trusted = TrustedKeys([])
     /// For registry credentials (`MUSLROOT_REGISTRY_AUTH`, Docker's config).
-    public var environment: [String: String] = [:]
-    var downloader = Downloader(configuration: .init(connectTimeout: 10, lowSpeedTime: 20))
+    public var environment: [String: String] = [:] { didSet { readers = Self.readers(remotes, downloader, environment) } }
+    let downloader = Downloader(configuration: .init(connectTimeout: 10, lowSpeedTime: 20))
+    /// What reads each of `remotes`, made once: a registry's token serves every artifact of a run.
+    private var readers: [any RemoteCache] = []
+
+    private static func readers(_ remotes: [CacheLocation], _ downloader: Downloader, _ environment: [String: String]) -> [any RemoteCache] {
+        remotes.map { $0.remote(downloader: downloader, environment: environment) }
+    }
 
     public init(store: ArtifactStore) {
         self.store = store
@@ -37,9 +43,9 @@ public struct BinaryCache: Sendable {
         var found = await TreeWork.run("cache") { store.lookup(key) }
         let fetchedNow = found == nil
         if found == nil {
-            for location in remotes {
+            for remote in readers {
                 do {
-                    found = try await admit(key, from: location.remote(downloader: downloader, environment: environment))
+                    found = try await admit(key, from: remote)
                 } catch {
                     refusals.append(error)
                     await observer?.handle(.message("binary cache: \(error)"))

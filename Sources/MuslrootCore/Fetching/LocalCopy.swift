@@ -11,6 +11,8 @@ struct LocalCopy: Sendable {
     let path: String
     let url: String
     let partial: String
+    /// At most one byte more than this is copied (enough to tell that the file is longer).
+    var limit: Int64? = nil
 
     /// The local path a file:// URL names (percent-escapes decoded); nil for any other URL.
     static func path(of url: String) -> String? {
@@ -49,9 +51,10 @@ struct LocalCopy: Sendable {
         var copied: Int64 = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
-        while copied < source.size {
+        let end = min(source.size, limit.map { $0 + 1 } ?? .max)
+        while copied < end {
             if stop.isRaised { throw .cancelled }
-            let n = read(source.descriptor, buffer.baseAddress, Int(min(Int64(buffer.count), source.size - copied)))
+            let n = read(source.descriptor, buffer.baseAddress, Int(min(Int64(buffer.count), end - copied)))
             if n < 0, errno == EINTR { continue }
             if n < 0 { throw .unreadableFile(path: path, message: SystemFailure(path).text) }
             if n == 0 { break }  // it shrank: the hash will say so

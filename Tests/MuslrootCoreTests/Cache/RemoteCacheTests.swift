@@ -145,6 +145,18 @@ struct RemoteCacheTests {
         try await expectRefused(published) { if case .mismatch(_, _, _, _, let actual) = $0 { actual.contains("truncated") } else { false } }
     }
 
+    @Test func aLongerArchiveIsRefusedAndCopiedOnlyPastItsSize() async throws {
+        let published = try await Published()
+        let handle = try #require(FileHandle(forWritingAtPath: "\(published.entry)/artifact.tar.zst"))
+        handle.seekToEndOfFile()
+        handle.write(Data(count: 1 << 20))
+        try handle.close()
+        try await expectRefused(published) { error in
+            guard case .mismatch(_, _, let what, _, let actual) = error else { return false }
+            return what.contains("size") && actual == "\(published.stored.size + 1) bytes"
+        }
+    }
+
     /// A signed archive whose entries would leave the directory it is unpacked into: the
     /// extractor refuses it, nothing is written outside, and it leaves the local store.
     @Test func aSignedArchiveWritingOutsideIsRefused() async throws {

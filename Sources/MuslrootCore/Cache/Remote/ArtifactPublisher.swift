@@ -39,43 +39,46 @@ public struct ArtifactPublisher: Sendable {
     public func export(_ artifacts: [ArtifactDescriptor], to directory: String) async throws {
         for descriptor in artifacts {
             let (bytes, signature) = try signed(descriptor)
-            let store = store
-            try await TreeWork.run("cache export") {
-                try Self.writeEntry(descriptor, bytes: bytes, signature: signature, from: store, into: directory)
+            let scratch = "\(directory)/.incoming-\(descriptor.key).\(getpid())"
+            try await TreeWork.run("cache export") { try Self.prepare(scratch) }
+            let archive = store.archive(descriptor.key)
+            do {
+                let copied = try await LocalCopy(path: archive, url: archive, partial: "\(scratch)/\(CacheLayout.archive)",
+                                                 limit: descriptor.size).run { _ in }
+                guard copied.bytes == descriptor.size, copied.sha256 == descriptor.digest else {
+                    throw CacheError.damaged(key: descriptor.key, path: archive, reason: "it is not the bytes its descriptor names")
+                }
+                try await TreeWork.run("cache export") {
+                    try Self.admit(scratch, descriptor: bytes, signature: signature, as: "\(directory)/\(descriptor.key)")
+                }
+            } catch {
+                FileTree.remove(scratch)
+                throw error as? CacheError ?? CacheError.store(path: archive, message: "\(error)")
             }
         }
     }
 
-    private static func writeEntry(_ descriptor: ArtifactDescriptor, bytes: Data, signature: ArtifactSignature,
-                                   from store: ArtifactStore, into directory: String) throws {
-        let scratch = "\(directory)/.incoming-\(descriptor.key).\(getpid())"
+    private static func prepare(_ scratch: String) throws {
         FileTree.remove(scratch)
         do {
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         } catch {
             throw CacheError.store(path: scratch, message: TreeWork.reason(error))
         }
-        let copied = DirectoryCache.copy(store.archive(descriptor.key), to: "\(scratch)/\(CacheLayout.archive)", limit: descriptor.size)
-        guard case .success(let (size, digest)) = copied, size == descriptor.size, digest == descriptor.digest else {
-            FileTree.remove(scratch)
-            if case .failure(let error) = copied { throw error }
-            throw CacheError.damaged(key: descriptor.key, path: store.archive(descriptor.key), reason: "it changed while it was copied")
-        }
+    }
+
+    /// Writes the descriptor and its signature beside the archive in `scratch`, then renames
+    /// it to `entry` (an older entry goes aside first).
+    private static func admit(_ scratch: String, descriptor: Data, signature: ArtifactSignature, as entry: String) throws {
         do {
-            try bytes.write(to: URL(fileURLWithPath: "\(scratch)/\(CacheLayout.descriptor)"))
+            try descriptor.write(to: URL(fileURLWithPath: "\(scratch)/\(CacheLayout.descriptor)"))
             try signature.encoded().write(to: URL(fileURLWithPath: "\(scratch)/\(CacheLayout.signature)"))
         } catch {
-            FileTree.remove(scratch)
             throw CacheError.store(path: scratch, message: TreeWork.reason(error))
         }
-        let entry = "\(directory)/\(descriptor.key)"
-        let old = "\(directory)/.old-\(descriptor.key).\(getpid())"
+        let old = "\((entry as NSString).deletingLastPathComponent)/.old-\((entry as NSString).lastPathComponent).\(getpid())"
         _ = rename(entry, old)
-        guard rename(scratch, entry) == 0 else {
-            let failure = SystemFailure(entry)
-            FileTree.remove(scratch)
-            throw CacheError.store(path: entry, message: failure.text)
-        }
+        guard rename(scratch, entry) == 0 else { throw CacheError.store(path: entry, message: SystemFailure(entry).text) }
         FileTree.remove(old)
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 extension OCIRegistry {
@@ -6,7 +5,7 @@ extension OCIRegistry {
     /// them), then the manifest tagged by the key, with the signature as an annotation.
     func push(key: String, descriptor: Data, signature: ArtifactSignature, archive: String, archiveDigest: String,
               archiveSize: Int64, title: String) async throws(CacheError) {
-        let descriptorDigest = "sha256:\(FileDigest.hex(SHA256.hash(data: descriptor)))"
+        let descriptorDigest = "sha256:\(FileDigest.sha256(of: descriptor))"
         try await upload(.file(archive), digest: "sha256:\(archiveDigest)")
         try await upload(.data(descriptor), digest: descriptorDigest)
         let manifest = OCIManifest(

@@ -19,7 +19,7 @@ public struct PublicKey: Sendable, Hashable {
     public var text: String { Self.prefix + raw.base64EncodedString() }
 
     /// A short name for messages: the first 16 hex digits of the key's sha256.
-    public var id: String { String(FileDigest.hex(SHA256.hash(data: raw)).prefix(16)) }
+    public var id: String { String(FileDigest.sha256(of: raw).prefix(16)) }
 
     /// `--trust VALUE`: a key's text, or the path of a file holding one.
     public static func parse(_ value: String) throws(CacheError) -> PublicKey {
