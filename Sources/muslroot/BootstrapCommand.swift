@@ -24,6 +24,7 @@ extension Muslroot {
               muslroot bootstrap --prefix ~/cross
               muslroot bootstrap --prefix ~/cross-c --toolchain host
               muslroot bootstrap --prefix ~/cross-arm64 --toolchain host --target aarch64-linux-musl
+              muslroot bootstrap --prefix ~/cross --target aarch64-linux-musl   # beside x86_64
               muslroot bootstrap --prefix ~/cross --malloc mimalloc
               muslroot bootstrap --prefix ~/cross --mirror /srv/tarballs --jobs 8
               muslroot bootstrap --prefix /opt/cross --json > events.jsonl
@@ -42,7 +43,10 @@ extension Muslroot {
                                    valueName: "musl|mimalloc"))
         var malloc: Allocator = .musl
 
-        @Option(help: ArgumentHelp("The machine the toolchain builds for (`muslroot list --targets`; docs/targets.md).", valueName: "triple"))
+        @Option(help: ArgumentHelp("""
+            The machine the toolchain builds for (`muslroot list --targets`; docs/targets.md). Into a prefix that holds \
+            another target, this one is added beside it.
+            """, valueName: "triple"))
         var target: String = Triple.default.description
 
         func run(in context: CommandContext) async throws {
@@ -50,7 +54,7 @@ extension Muslroot {
                 let events = EventStream(context.output)
                 let profile = try TargetProfile(parsing: target)
                 var configured = MuslrootCore.Bootstrap(
-                    book: try recipes.book(context, flavor: toolchain, allocator: malloc, target: profile), prefix: build.absolutePrefix(context), workspace: try build.workspace(context),
+                    book: try recipes.book(context, flavor: toolchain, allocator: malloc, target: profile), prefix: build.absolutePrefix(context), workspace: try build.workspace(context, target: profile.triple),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,
                     sources: SourceStore(fetcher: try sourceOptions.fetcher(context, progress: build.fetchProgress(context, events: events))),
                     observer: nil,

@@ -28,9 +28,10 @@ struct BuildOptions: ParsableArguments {
 
     func absolutePrefix(_ context: CommandContext) -> String { context.absolute(prefix) }
 
-    /// Where to build; a path configure scripts cannot take is an error, before any work.
-    func workspace(_ context: CommandContext) throws -> Workspace {
+    /// Where to build for `target`; a path configure scripts cannot take is an error, before any work.
+    func workspace(_ context: CommandContext, target: Triple) throws -> Workspace {
         try Workspace.choose(prefix: absolutePrefix(context), workDirectory: workDir.map(context.absolute), environment: context.environment)
+            .scoped(to: target)
     }
 
     func jobCount(_ context: CommandContext) -> Int { jobs ?? context.processorCount }

@@ -15,6 +15,7 @@ extension Muslroot {
               muslroot doctor
               muslroot doctor --json
               muslroot doctor --prefix ~/cross
+              muslroot doctor --prefix ~/cross --target aarch64-linux-musl
             """)
 
         @Flag(help: "Print JSON for scripts.")
@@ -23,16 +24,23 @@ extension Muslroot {
         @Option(help: ArgumentHelp("Also smoke-test the toolchain in this prefix: static C, C++ and static-pie programs.", valueName: "dir"))
         var prefix: String?
 
+        @OptionGroup var targetOption: TargetOption
+
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 let meson = await MesonReport.find(path: context.environment["PATH"] ?? "/usr/bin:/bin", environment: context.environment)
                 var smoke: [String]? = nil
-                let manifest = prefix.flatMap { Manifest.load(prefix: context.absolute($0)) }
+                var manifest: Manifest? = nil
                 var smokeError: (any Error)? = nil
                 if let prefix {
                     do {
-                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: try manifest?.triple() ?? .default,
+                        if Manifest.load(prefix: context.absolute(prefix)) != nil {
+                            let (chosen, note) = try targetOption.choose(in: context.absolute(prefix))
+                            if let note, !json { context.output.line(note) }
+                            manifest = chosen
+                        }
+                        smoke = try await SmokeTest(root: context.absolute(prefix), triple: try manifest?.triple() ?? targetOption.requested() ?? .default,
                                                     staticProblem: StaticInspection.problem,
                                                     environment: BuildEnvironment.cleaned(context.environment)).checkingCompiler().run().checks
                     } catch {

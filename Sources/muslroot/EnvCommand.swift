@@ -24,6 +24,7 @@ extension Muslroot {
               muslroot env --prefix ~/cross --shell fish | source
               muslroot env --prefix ~/cross --shell json | jq -r .CC
               muslroot env --prefix ~/cross --meson > cross.ini
+              eval "$(muslroot env --prefix ~/cross --target aarch64-linux-musl)"
             """)
 
         @Option(help: ArgumentHelp("The toolchain prefix.", valueName: "dir"))
@@ -41,6 +42,8 @@ extension Muslroot {
         @Flag(help: "Print a Meson cross file instead.")
         var meson = false
 
+        @OptionGroup var targetOption: TargetOption
+
         func validate() throws {
             if [cargo, cmake, meson].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --cargo, --cmake and --meson")
@@ -49,7 +52,15 @@ extension Muslroot {
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
-                let description = try PrefixDescription.read(prefix: context.absolute(prefix))
+                let prefix = context.absolute(prefix)
+                var triple = try targetOption.requested()
+                if Manifest.load(prefix: prefix) != nil {
+                    let (manifest, note) = try targetOption.choose(in: prefix)
+                    // On standard error: the output is for eval, a file or jq.
+                    if let note { context.errorOutput.line(note) }
+                    triple = try manifest.triple()
+                }
+                let description = try PrefixDescription.read(prefix: prefix, triple: triple)
                 let text: String
                 if cargo {
                     text = CargoConfig.text(description, relocatable: false)

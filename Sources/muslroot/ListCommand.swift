@@ -12,6 +12,7 @@ extension Muslroot {
               muslroot list --recipes ./my-recipes
               muslroot list --prefix ~/cross      # also says which recipes are installed there
               muslroot list --installed --prefix ~/cross --json
+              muslroot list --installed --prefix ~/cross --target aarch64-linux-musl
               muslroot list --targets             # the targets, and whether this machine builds and runs them
             """)
 
@@ -29,9 +30,12 @@ extension Muslroot {
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
+        @OptionGroup var targetOption: TargetOption
+
         func validate() throws {
             if targets && (installed || prefix != nil) { throw ValidationError("--targets lists the known targets; it takes no --prefix or --installed") }
             if installed && prefix == nil { throw ValidationError("--installed needs --prefix DIR: the prefix to list") }
+            if targetOption.target != nil && prefix == nil { throw ValidationError("--target picks one of a prefix's targets: give --prefix DIR too") }
         }
 
         func run(in context: CommandContext) async throws {
@@ -44,12 +48,13 @@ extension Muslroot {
                 }
                 if installed, let prefix {
                     let path = context.absolute(prefix)
-                    let manifest = try InstalledPrefix.requireToolchain(path)
+                    let (manifest, note) = try InstalledPrefix.requireToolchain(path, target: try targetOption.requested())
+                    if let note, !json { context.output.line(note) }
                     let packages = InstalledPackage.all(in: manifest)
                     context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
-                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0)) }
+                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0), target: try targetOption.requested()).manifest }
                 // With a prefix, the recipes as its toolchain's flavour, allocator and target read them.
                 let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl,
                                             target: try manifest.map { try TargetProfile(parsing: $0.target) } ?? .default)

@@ -13,6 +13,7 @@ extension Muslroot {
             Examples:
               muslroot remove libedit --prefix ~/cross
               muslroot remove libedit ncurses --prefix ~/cross
+              muslroot remove zlib --prefix ~/cross --target aarch64-linux-musl
             """)
 
         @Option(help: ArgumentHelp("The prefix to remove from.", valueName: "dir"))
@@ -23,6 +24,8 @@ extension Muslroot {
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
+
+        @OptionGroup var targetOption: TargetOption
 
         @Argument(help: "Libraries to remove.")
         var packages: [String] = []
@@ -35,10 +38,14 @@ extension Muslroot {
             try await Failure.report(context) {
                 let prefix = context.absolute(self.prefix)
                 // remove builds nothing: any work directory will do for its lock.
-                let workspace = workDir.map { Workspace(root: context.absolute($0), stage: Workspace.stage(for: prefix)) }
-                    ?? .standard(for: prefix)
+                let (manifest, note) = try targetOption.choose(in: prefix)
+                let target = try manifest.triple()
+                if let note, !json { context.output.line(note) }
+                let workspace = (workDir.map { Workspace(root: context.absolute($0), stage: Workspace.stage(for: prefix)) }
+                    ?? .standard(for: prefix)).scoped(to: target)
                 var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
                 remove.commandLine = context.commandLine
+                remove.target = target
                 let removed = try await remove.run()
                 if json {
                     EventStream(context.output).outcome(.removed(prefix: prefix, files: removed))

@@ -48,6 +48,14 @@ public struct Workspace: Sendable {
         return "\(parent == "/" ? "" : parent)/.\(url.lastPathComponent).muslroot"
     }
 
+    /// Where `target` builds: the work directory itself for x86_64, `ROOT/TRIPLE` for the
+    /// others, so that the targets of one prefix keep their own trees, state and logs (an
+    /// interrupted build of one resumes whatever was built for another since). The stage
+    /// stays: one change to the prefix at a time holds its lock.
+    public func scoped(to target: Triple) -> Workspace {
+        target == .default ? self : Workspace(root: "\(root)/\(target)", stage: stage)
+    }
+
     public func source(_ recipe: String) -> String { "\(root)/src/\(recipe)" }
     public func build(_ recipe: String) -> String { "\(root)/build/\(recipe)" }
     public func destination(_ recipe: String) -> String { "\(root)/dest/\(recipe)" }

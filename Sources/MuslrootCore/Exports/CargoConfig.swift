@@ -7,7 +7,7 @@
 /// against the directory above the one holding the file, which is PREFIX/share. Variables
 /// that carry a path inside a flag (bindgen's `--sysroot=`) are left to the printed form.
 public enum CargoConfig {
-    /// Relative to the prefix.
+    /// Relative to the prefix (of its first target: `ExportPaths`).
     public static let path = "share/muslroot/cargo-config.toml"
     /// From the directory cargo resolves relative paths against (PREFIX/share) to the prefix.
     static let toPrefix = ".."
@@ -16,11 +16,11 @@ public enum CargoConfig {
         let environment = PrefixEnvironment(prefix)
         let target = prefix.target.rustTarget
         let flags = RustLinker.rustflags.map(ShellQuoting.toml).joined(separator: ", ")
-        let linker = relocatable ? "\(toPrefix)/\(RustLinker.linkerPath)" : prefix.rustLinker
+        let linker = relocatable ? "\(toPrefix)/\(prefix.files.rustLinker)" : prefix.rustLinker
         var lines = [
             "# Cargo configuration for \(target) with a muslroot prefix (docs/env.md).",
             relocatable
-                ? "# Use: cargo --config PREFIX/\(path) build --target \(target)"
+                ? "# Use: cargo --config PREFIX/\(prefix.files.cargoConfig) build --target \(target)"
                 : "# Use: save as .cargo/config.toml, or pass with cargo --config FILE",
             "",
             "[target.\(target)]",

@@ -24,6 +24,9 @@ public struct PrefixDescription: Sendable, Equatable {
     /// `mimalloc` when the prefix's libc.a allocates with mimalloc, else `musl`.
     public var malloc: String
     public var unwinder: Unwinder
+    /// False for a target bootstrapped into a prefix after its first: its files for other
+    /// build systems carry its triple (`ExportPaths`).
+    public var isFirstTarget = true
 
     public init(root: String, target: TargetProfile = .default, hasCXX: Bool = true, packages: [String] = [],
                 malloc: String = "musl", unwinder: Unwinder = .gccEH) {
@@ -38,12 +41,14 @@ public struct PrefixDescription: Sendable, Equatable {
     /// Reads the prefix at `prefix`, an absolute path (commands resolve the user's).
     /// A prefix without a C compiler is `PrefixError.noToolchain`, which names the
     /// bootstrap command; a triple without a profile is `TargetError.unknown`. Without a
-    /// `triple`, the target is the one the prefix's manifest names (x86_64 without one).
+    /// `triple`, the target is the one the prefix's manifest names (x86_64 without one); with
+    /// one, that target's manifest is read.
     public static func read(prefix: String, triple: Triple? = nil, manifest: Manifest? = nil) throws -> PrefixDescription {
         let root = FileTree.normalized(prefix)
-        let manifest = manifest ?? Manifest.load(prefix: root)
+        let manifest = manifest ?? (triple.map { Manifest.load(prefix: root, target: $0.description) } ?? Manifest.load(prefix: root))
         let triple = try triple ?? manifest?.triple() ?? .default
         var description = PrefixDescription(root: root, target: try TargetProfile(triple))
+        description.isFirstTarget = Manifest.load(prefix: root).map { $0.target == triple.description } ?? true
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {
             throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))
@@ -77,8 +82,10 @@ public struct PrefixDescription: Sendable, Equatable {
     static func tool(_ name: String, triple: Triple) -> String { "bin/\(triple)-\(name)" }
 
     public var pkgConfig: String { tool("pkg-config") }
-    public var rustLinker: String { "\(root)/\(RustLinker.linkerPath)" }
-    public var cmakeToolchainFile: String { "\(root)/\(CMakeToolchainFile.path)" }
-    public var mesonCrossFile: String { "\(root)/\(MesonCrossFile.path)" }
-    public var cargoConfig: String { "\(root)/\(CargoConfig.path)" }
+    /// Where this target's files for other build systems are, relative to the prefix.
+    public var files: ExportPaths { ExportPaths(triple: triple, isFirstTarget: isFirstTarget) }
+    public var rustLinker: String { "\(root)/\(files.rustLinker)" }
+    public var cmakeToolchainFile: String { "\(root)/\(files.cmakeToolchainFile)" }
+    public var mesonCrossFile: String { "\(root)/\(files.mesonCrossFile)" }
+    public var cargoConfig: String { "\(root)/\(files.cargoConfig)" }
 }

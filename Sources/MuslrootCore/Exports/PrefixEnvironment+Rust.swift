@@ -15,7 +15,7 @@ extension PrefixEnvironment.Builder {
         // rustc links with this toolchain's gcc (through a wrapper that adds the
         // directory of the libunwind.a shim) and its sysroot's crt objects and libc.a,
         // instead of the copies of musl bundled with Rust's target.
-        path("CARGO_TARGET_\(upper)_LINKER", RustLinker.linkerPath)
+        path("CARGO_TARGET_\(upper)_LINKER", prefix.files.rustLinker)
         text("CARGO_TARGET_\(upper)_RUSTFLAGS", RustLinker.rustflags.joined(separator: " "))
         // The cc crate (and the cmake crate, which asks it for the compiler).
         path("CC_\(suffix)", tool("gcc"), cargo: true)
@@ -28,7 +28,7 @@ extension PrefixEnvironment.Builder {
         // directories with it and links everything below it dynamically.
         path("PKG_CONFIG_\(suffix)", tool("pkg-config"), cargo: true)
         text("PKG_CONFIG_ALL_STATIC", "1", cargo: true)
-        path("CMAKE_TOOLCHAIN_FILE_\(suffix)", CMakeToolchainFile.path, cargo: true)
+        path("CMAKE_TOOLCHAIN_FILE_\(suffix)", prefix.files.cmakeToolchainFile, cargo: true)
         // bindgen's libclang would otherwise parse the build machine's glibc headers.
         flags("BINDGEN_EXTRA_CLANG_ARGS_\(suffix)", "--sysroot=" + ShellQuoting.word(prefix.sysroot), cargo: true)
     }

@@ -14,17 +14,17 @@ public enum PrefixExports {
     /// paths written, relative to `root`, for the manifest.
     @discardableResult
     public static func write(into root: String, for prefix: PrefixDescription, installedAt: String? = nil) throws -> [String] {
-        let triple = prefix.triple
-        try PkgConfigWrapper.write(into: "\(root)/bin", triple: triple)
+        try PkgConfigWrapper.write(into: "\(root)/bin", triple: prefix.triple)
         try RustLinker.write(into: root, for: prefix)
-        try ExportFile.write(CMakeToolchainFile.text(prefix, relocatable: true), to: "\(root)/\(CMakeToolchainFile.path)")
-        try ExportFile.write(MesonCrossFile.text(prefix, relocatable: true), to: "\(root)/\(MesonCrossFile.path)")
-        try ExportFile.write(CargoConfig.text(prefix, relocatable: true), to: "\(root)/\(CargoConfig.path)")
-        guard let installedAt else { return paths(triple: triple).filter { $0 != MesonCrossFile.absolutePath } }
+        let files = prefix.files
+        try ExportFile.write(CMakeToolchainFile.text(prefix, relocatable: true), to: "\(root)/\(files.cmakeToolchainFile)")
+        try ExportFile.write(MesonCrossFile.text(prefix, relocatable: true), to: "\(root)/\(files.mesonCrossFile)")
+        try ExportFile.write(CargoConfig.text(prefix, relocatable: true), to: "\(root)/\(files.cargoConfig)")
+        guard let installedAt else { return files.all.filter { $0 != files.mesonCrossFileAbsolute } }
         var installed = prefix
         installed.root = installedAt
-        try ExportFile.write(absoluteMesonCrossFile(installed), to: "\(root)/\(MesonCrossFile.absolutePath)")
-        return paths(triple: triple)
+        try ExportFile.write(absoluteMesonCrossFile(installed), to: "\(root)/\(files.mesonCrossFileAbsolute)")
+        return files.all
     }
 
     /// The absolute Meson cross file, for the Meson releases before 1.3: the printed form
@@ -41,11 +41,8 @@ public enum PrefixExports {
         return try write(into: root, for: description, installedAt: description.root)
     }
 
-    /// What `write` puts in a prefix, relative to it.
-    public static func paths(triple: Triple = .default) -> [String] {
-        ["bin/\(PkgConfigWrapper.name(triple: triple))", RustLinker.linkerPath, "\(RustLinker.directory)/libunwind.a",
-         CMakeToolchainFile.path, MesonCrossFile.path, MesonCrossFile.absolutePath, CargoConfig.path].sorted()
-    }
+    /// What `write` puts in a prefix of one target, relative to it.
+    public static func paths(triple: Triple = .default) -> [String] { ExportPaths(triple: triple).all }
 }
 
 extension PrefixExports {

@@ -8,7 +8,7 @@
 /// the cargo config carry a path (a path in `RUSTFLAGS` cannot have spaces, and one in a
 /// cargo config could not move with the prefix).
 public enum RustLinker {
-    /// Relative to the prefix.
+    /// Relative to the prefix (of its first target: `ExportPaths`).
     public static let directory = "lib/muslroot/rust"
     public static let linkerPath = "\(directory)/cc"
     public static let rustflags = ["-C", "link-self-contained=no"]
@@ -36,7 +36,7 @@ public enum RustLinker {
 
     /// Writes the linker and the shim under `root` (a prefix or a stage).
     static func write(into root: String, for prefix: PrefixDescription) throws {
-        try ExportFile.write(linker(for: prefix.target), to: "\(root)/\(linkerPath)", executable: true)
-        try ExportFile.write(unwindShim(prefix.unwinder), to: "\(root)/\(directory)/libunwind.a")
+        try ExportFile.write(linker(for: prefix.target), to: "\(root)/\(prefix.files.rustLinker)", executable: true)
+        try ExportFile.write(unwindShim(prefix.unwinder), to: "\(root)/\(prefix.files.rustDirectory)/libunwind.a")
     }
 }

@@ -24,6 +24,8 @@ public struct Add: Sendable {
     public var commandLine: [String] = ["muslroot", "add"]
     /// Where libraries built before are looked for first, and new builds kept (nil: `--no-cache`).
     public var cache: BinaryCache?
+    /// Which of the prefix's targets to add to (nil: its only one, or x86_64 of several).
+    public var target: Triple?
 
     public init(book: RecipeBook, requested: [String], prefix: String, workspace: Workspace, jobs: Int, keepWork: Bool,
                 environment: [String: String], sources: any SourcePreparing, observer: (any BuildObserver)?) {
@@ -100,7 +102,7 @@ public struct Add: Sendable {
     }
 
     private func build() async throws -> Outcome {
-        let manifest = try InstalledPrefix.requireToolchain(prefix)
+        let manifest = try InstalledPrefix.requireToolchain(prefix, target: self.target).manifest
         let target = try manifest.triple()
         let plan = try plan()
         let keys = try PackageKeys.libraries(plan, toolchain: PackageKeys.toolchain(of: manifest), target: target)

@@ -60,7 +60,7 @@ public struct Bootstrap: Sendable {
 
     /// True when the prefix already holds exactly the packages, with the keys, that would be built.
     public func isUpToDate(keys: [String: String]) -> Bool {
-        guard let manifest = Manifest.load(prefix: prefix), manifest.target == target.description,
+        guard let manifest = Manifest.load(prefix: prefix, target: target.description),
               manifest.flavor == flavor, manifest.allocator == allocator else { return false }
         let toolchain = manifest.packages.filter { !$0.isLibrary }
         return toolchain.count == keys.count && toolchain.allSatisfy { keys[$0.name] == $0.fingerprint }
@@ -78,11 +78,11 @@ public struct Bootstrap: Sendable {
         let context = context(hostCompiler: hostCompiler)
         let keys = try PackageKeys.toolchain(plan, context: context)
         if isUpToDate(keys: keys) { return .upToDate(prefix: prefix) }
-        if let holds = Manifest.load(prefix: prefix)?.target, holds != target.description {
-            throw TargetError.prefixHoldsOtherTarget(prefix: prefix, holds: holds, requested: target.description)
-        }
         try await Installer.checkUsable(prefix: prefix)
-        if let libraries = Manifest.load(prefix: prefix)?.libraries, !libraries.isEmpty {
+        // The prefix may hold other targets: this one's toolchain goes in beside theirs.
+        let existing = PrefixTargets.load(prefix: prefix)
+        let own = existing.manifest(for: target.description)
+        if let libraries = own?.libraries, !libraries.isEmpty {
             throw PrefixError.holdsLibraries(prefix: prefix, libraries: libraries.map(\.name))
         }
         let locks = try PrefixLocks(prefix: prefix, workspace: workspace, commandLine: commandLine)
@@ -107,8 +107,14 @@ public struct Bootstrap: Sendable {
             treesRemoved = built.1
         }
         let transaction = PrefixTransaction(prefix: prefix, stage: workspace.stage, target: target)
-        try await transaction.beginEmpty()
-        for package in packages { try await transaction.install(package) }
+        let others = existing.files(besides: target.description)
+        if others.isEmpty {
+            try await transaction.beginEmpty()
+        } else {
+            // The other targets' files as they are; this target's old toolchain, if any, goes.
+            try await transaction.begin(leaving: Set((own?.packages.flatMap(\.files) ?? []) + (own?.generated ?? [])))
+        }
+        for package in packages { try await transaction.install(package, sparing: others) }
         let smokeTest = SmokeTest(root: workspace.stage, triple: target, staticProblem: staticProblem,
                                   environment: configuration.environment, logs: workspace.logs,
                                   rerunCommand: CommandContext.rerunCommand(commandLine))

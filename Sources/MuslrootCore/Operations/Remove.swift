@@ -8,6 +8,8 @@ public struct Remove: Sendable {
     public var workspace: Workspace
     /// The command line, for the lock's note (`CommandContext.commandLine`).
     public var commandLine: [String] = ["muslroot", "remove"]
+    /// Which of the prefix's targets to remove from (nil: its only one, or x86_64 of several).
+    public var target: Triple?
 
     public init(packages: [String], prefix: String, workspace: Workspace) {
         self.packages = packages
@@ -17,7 +19,7 @@ public struct Remove: Sendable {
 
     /// Returns the files removed, by package.
     public func run() async throws -> [String: [String]] {
-        let manifest = try InstalledPrefix.requireToolchain(prefix)
+        let manifest = try InstalledPrefix.requireToolchain(prefix, target: target).manifest
         let names = Set(packages)
         for name in packages.sorted() {
             guard let package = manifest.package(name) else {

@@ -2,15 +2,15 @@ import Foundation
 
 /// A prefix as `add`, `remove`, `env` and `list --installed` find it: a manifest and a toolchain.
 public enum InstalledPrefix {
-    /// The prefix's manifest, when it holds a toolchain; otherwise the error says which
-    /// bootstrap command makes one.
-    public static func requireToolchain(_ prefix: String) throws -> Manifest {
-        guard let manifest = Manifest.load(prefix: prefix) else {
-            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix) ? Manifest.path(in: prefix) : prefix)
-        }
-        let gcc = "\(prefix)/bin/\(try manifest.triple())-gcc"
+    /// The manifest of the prefix's target `requested` (nil: its only one, or x86_64 of
+    /// several, `PrefixTargets.choose`), when it holds that toolchain; otherwise the error
+    /// says which bootstrap command makes one. `note` says which target was taken when the
+    /// prefix holds several.
+    public static func requireToolchain(_ prefix: String, target requested: Triple? = nil) throws -> (manifest: Manifest, note: String?) {
+        let chosen = try PrefixTargets.load(prefix: prefix).choose(requested)
+        let gcc = "\(prefix)/bin/\(try chosen.manifest.triple())-gcc"
         guard FileManager.default.isExecutableFile(atPath: gcc) else { throw PrefixError.noToolchain(prefix: prefix, missing: gcc) }
-        return manifest
+        return chosen
     }
 
     /// The installed packages that depend on any of `names`, directly or through others.

@@ -54,7 +54,7 @@ enum Installer {
                 guard let manifest = Manifest.load(prefix: prefix) else {
                     throw PrefixError.notOurs(prefix: prefix, detail: "it is not empty and has no .muslroot/manifest.json")
                 }
-                if let stranger = strangers(in: prefix, manifest: manifest).first {
+                if let stranger = strangers(in: prefix, known: PrefixTargets.load(prefix: prefix).files).first {
                     throw PrefixError.notOurs(prefix: prefix, detail: "\(stranger) is not in its manifest and would be lost; move it out first")
                 }
             }
@@ -70,7 +70,11 @@ enum Installer {
 
     /// Files in the prefix that no package of the manifest installed.
     static func strangers(in prefix: String, manifest: Manifest) -> [String] {
-        let known = Set(manifest.packages.flatMap(\.files) + (manifest.generated ?? []))
+        strangers(in: prefix, known: Set(manifest.packages.flatMap(\.files) + (manifest.generated ?? [])))
+    }
+
+    /// Files in the prefix that are not in `known` (every target's files, `PrefixTargets.files`).
+    static func strangers(in prefix: String, known: Set<String>) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: prefix) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {

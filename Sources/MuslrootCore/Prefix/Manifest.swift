@@ -61,22 +61,42 @@ public struct Manifest: Codable, Sendable {
             .map { String($0.dropFirst(directory.count).dropLast(3)) }.sorted()
     }
 
+    /// The manifest of the prefix's first target: the one it was bootstrapped for.
     public static func path(in prefix: String) -> String { "\(prefix)/.muslroot/manifest.json" }
 
-    public static func load(prefix: String) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: path(in: prefix)) else { return nil }
+    /// Where the manifest of `target` is in `prefix`: `manifest.json` for the prefix's first
+    /// target (or when it has none yet), `targets/TRIPLE.json` for each target bootstrapped
+    /// into it after (`PrefixTargets`).
+    public static func path(in prefix: String, target: String) -> String {
+        if let first = load(prefix: prefix), first.target != target { return "\(prefix)/.muslroot/targets/\(target).json" }
+        return path(in: prefix)
+    }
+
+    /// The manifest of the prefix's first target.
+    public static func load(prefix: String) -> Manifest? { load(file: path(in: prefix)) }
+
+    /// The manifest of `target` in `prefix`, if the prefix holds that target.
+    public static func load(prefix: String, target: String) -> Manifest? {
+        guard let manifest = load(file: path(in: prefix, target: target)), manifest.target == target else { return nil }
+        return manifest
+    }
+
+    static func load(file: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
         return try? JSONDecoder().decode(Manifest.self, from: data)
     }
 
-    /// Writes the manifest into `prefix` (a stage); a failure is `PrefixError.stagingFailed`.
+    /// Writes the manifest into `prefix` (a stage), where its target's goes; a failure is
+    /// `PrefixError.stagingFailed`.
     public func save(prefix: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let path = Self.path(in: prefix, target: target)
         do {
-            try FileManager.default.createDirectory(atPath: "\(prefix)/.muslroot", withIntermediateDirectories: true)
-            try encoder.encode(self).write(to: URL(fileURLWithPath: Self.path(in: prefix)), options: .atomic)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw PrefixError.stagingFailed(path: Self.path(in: prefix), reason: TreeWork.reason(error))
+            throw PrefixError.stagingFailed(path: path, reason: TreeWork.reason(error))
         }
     }
 

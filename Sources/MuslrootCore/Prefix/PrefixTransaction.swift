@@ -45,11 +45,16 @@ actor PrefixTransaction {
 
     /// Links every file of `package` into the stage (a later package's file wins over an
     /// earlier one's) and records it for the manifest. What is built after it builds against it.
-    func install(_ package: BuiltPackage) async throws {
+    /// `sparing`: files of the prefix's other targets, left as they are (a toolchain's files
+    /// that are not named by target, as gcc's `lib/libcc1.so`), and not recorded for this one.
+    func install(_ package: BuiltPackage, sparing others: Set<String> = []) async throws {
         let stage = stage
-        try await TreeWork.run("stage") { try LinkCopy.place(package.files, from: package.tree, into: stage) }
+        var entry = package.entry
+        entry.files = others.isEmpty ? entry.files : entry.files.filter { !others.contains($0) }
+        let files = entry.files
+        try await TreeWork.run("stage") { try LinkCopy.place(files, from: package.tree, into: stage) }
         installed.removeAll { $0.name == package.name }
-        installed.append(package.entry)
+        installed.append(entry)
     }
 
     /// Finishes the stage and exchanges it with the prefix. `base` is the manifest the prefix

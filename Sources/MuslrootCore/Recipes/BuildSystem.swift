@@ -63,7 +63,7 @@ public enum BuildSystem: String, Sendable, CaseIterable {
              phase("install", [["make", "DESTDIR=${destdir}", "${make-options}", "${install-targets}"]])]
         case .meson:
             [phase("configure", [[
-                "/bin/sh", "-c", Self.mesonSetup, "${toolchain}", "${source-dir}", "${configure-options}",
+                "/bin/sh", "-c", Self.mesonSetup, "${toolchain}", "${target}", "${source-dir}", "${configure-options}",
             ]], environment: ["CFLAGS": Self.cflags]),
              phase("build", [["ninja", "-j", "${jobs}", "${make-options}", "${build-targets}"]]),
              phase("install", [["meson", "install", "--no-rebuild", "--destdir", "${destdir}"]])]
@@ -75,16 +75,20 @@ public enum BuildSystem: String, Sendable, CaseIterable {
         }
     }
 
-    /// `meson setup` with the cross file of the toolchain (`$0`) made absolute (Debian's Meson
-    /// 1.0 has no `@DIRNAME@`), for the source tree `$1`, in the build directory. The path goes
+    /// `meson setup` with the cross file of the toolchain (`$0`) for the target `$1` made
+    /// absolute (Debian's Meson 1.0 has no `@DIRNAME@`), for the source tree `$2`, in the
+    /// build directory. The cross file is the one with the triple in its name when the target
+    /// is not the prefix's first (`ExportPaths`), the plain one otherwise. The path goes
     /// in as `ShellQuoting.meson` writes it (Meson reads no escape in a machine file: between
     /// `'''` when it holds a `'`), escaped for sed's replacement (`\`, `&`, `|`), so that a
     /// prefix under `a b'c$d` works too.
     static let mesonSetup = #"""
-        toolchain=$0 source=$1; shift
+        toolchain=$0 target=$1 source=$2; shift 2
+        cross=$toolchain/share/muslroot/meson-cross-$target.ini
+        [ -f "$cross" ] || cross=$toolchain/share/muslroot/meson-cross.ini
         case $toolchain in *"'"*) q="'''" ;; *) q="'" ;; esac
         quoted=$(printf '%s\n' "$toolchain" | sed 's/[\\&|]/\\&/g')
-        sed "s|'@DIRNAME@' / '..' / '..'|$q$quoted$q|" "$toolchain/share/muslroot/meson-cross.ini" > cross.ini || exit 1
+        sed "s|'@DIRNAME@' / '..' / '..'|$q$quoted$q|" "$cross" > cross.ini || exit 1
         exec meson setup --cross-file cross.ini --prefix=/usr --libdir=lib --buildtype=release \
             --default-library=static -Db_staticpic=true "$@" . "$source"
         """#

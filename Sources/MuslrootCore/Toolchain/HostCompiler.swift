@@ -92,7 +92,7 @@ public struct HostCompiler: Sendable {
         do {
             try fm.createDirectory(atPath: "\(root)/bin", withIntermediateDirectories: true)
             try fm.createDirectory(atPath: "\(root)/share/muslroot", withIntermediateDirectories: true)
-            try write(specs, to: Self.specsPath, mode: 0o644)
+            try write(specs, to: specsPath, mode: 0o644)
             try write(wrapper(driver: "gcc", extra: ""), to: "bin/\(t)-gcc", mode: 0o755)
             try write(wrapper(driver: "gcc", extra: " -E"), to: "bin/\(t)-cpp", mode: 0o755)
             try link("bin/\(t)-cc", to: "\(t)-gcc")
@@ -103,7 +103,8 @@ public struct HostCompiler: Sendable {
         return placed.sorted()
     }
 
-    static let specsPath = "share/muslroot/host-gcc.specs"
+    /// One per target, so that several host-flavour targets share a prefix.
+    var specsPath: String { "share/muslroot/host-gcc-\(triple).specs" }
 
     /// gcc's specs: musl's headers before gcc's own, musl's start files and libc, no host
     /// library directory (so nothing of glibc's can be linked), gcc's libgcc. The sysroot
@@ -159,7 +160,7 @@ public struct HostCompiler: Sendable {
         prefix=${self%/bin/*}
         MUSLROOT_SYSROOT=$prefix/\(triple)
         export MUSLROOT_SYSROOT
-        exec \(gcc)\(extra) -specs "$prefix/\(Self.specsPath)" "$@"
+        exec \(gcc)\(extra) -specs "$prefix/\(specsPath)" "$@"
 
         """
     }

@@ -56,10 +56,20 @@ struct MesonCrossFileTests {
         try relocatable.write(toFile: "\(toolchain)/\(MesonCrossFile.path)", atomically: true, encoding: .utf8)
         // The template's script up to meson itself, which `true` stands in for.
         let script = BuildSystem.mesonSetup.replacingOccurrences(of: "exec meson setup", with: "exec true")
-        let outcome = try await HostCommand(["/bin/sh", "-c", script, toolchain, "/src"], directory: dir.path).run()
+        let outcome = try await HostCommand(["/bin/sh", "-c", script, toolchain, "x86_64-linux-musl", "/src"], directory: dir.path).run()
         #expect(outcome.succeeded, "\(outcome.output)")
         let cross = try String(contentsOfFile: "\(dir.path)/cross.ini", encoding: .utf8)
         #expect(cross.contains("prefix = \(ShellQuoting.meson(toolchain))\n"), "\(cross)")
         #expect(!cross.contains("'@DIRNAME@'"))
+
+        // A target bootstrapped into the prefix after its first has its own cross file.
+        var aarch64 = PrefixDescription(root: "/unused", target: try TargetProfile(parsing: "aarch64-linux-musl"))
+        aarch64.isFirstTarget = false
+        #expect(aarch64.files.mesonCrossFile == "share/muslroot/meson-cross-aarch64-linux-musl.ini")
+        try MesonCrossFile.text(aarch64, relocatable: true).write(toFile: "\(toolchain)/\(aarch64.files.mesonCrossFile)", atomically: true, encoding: .utf8)
+        let second = try await HostCommand(["/bin/sh", "-c", script, toolchain, "aarch64-linux-musl", "/src"], directory: dir.path).run()
+        #expect(second.succeeded, "\(second.output)")
+        let secondCross = try String(contentsOfFile: "\(dir.path)/cross.ini", encoding: .utf8)
+        #expect(secondCross.contains("cpu_family = 'aarch64'") && secondCross.contains("prefix = \(ShellQuoting.meson(toolchain))\n"), "\(secondCross)")
     }
 }

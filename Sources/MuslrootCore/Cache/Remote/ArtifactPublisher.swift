@@ -13,15 +13,18 @@ public struct ArtifactPublisher: Sendable {
         (self.store, self.signingKey, self.environment) = (store, signingKey, environment)
     }
 
-    /// What a prefix holds (its toolchain's artifact and each library's), or with no prefix
-    /// every artifact of the store.
+    /// What a prefix holds (each target's toolchain artifact and each library's), or with no
+    /// prefix every artifact of the store.
     public func artifacts(prefix: String?) throws -> [ArtifactDescriptor] {
         guard let prefix else { return store.list() }
-        guard let manifest = Manifest.load(prefix: prefix) else {
+        let manifests = PrefixTargets.load(prefix: prefix).manifests
+        guard !manifests.isEmpty else {
             throw PrefixError.noToolchain(prefix: prefix, missing: Manifest.path(in: prefix))
         }
-        let wanted = [(ArtifactDescriptor.toolchainPackage, PackageKeys.toolchain(of: manifest))]
-            + manifest.libraries.map { ($0.name, $0.fingerprint) }
+        let wanted = manifests.flatMap { manifest in
+            [(ArtifactDescriptor.toolchainPackage, PackageKeys.toolchain(of: manifest))]
+                + manifest.libraries.map { ($0.name, $0.fingerprint) }
+        }
         return try wanted.map { (package, key) throws(CacheError) in
             guard let descriptor = store.lookup(key) else { throw .notStored(package: package, key: key, store: store.directory) }
             return descriptor
