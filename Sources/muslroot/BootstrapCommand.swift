@@ -77,7 +77,7 @@ extension Muslroot {
         private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext, events: EventStream, target: Triple) {
             switch outcome {
             case .upToDate(let prefix):
-                if build.json { events.outcome(.upToDate(prefix: prefix)) } else { context.output.line("\(prefix) is up to date; nothing to do.") }
+                if build.json { events.outcome(.upToDate(prefix: prefix)) } else { context.output.line("The \(target) toolchain in \(prefix) is up to date; nothing to do.") }
             case let .installed(prefix, checks, logs):
                 if build.json {
                     events.outcome(.installed(prefix: prefix, logs: logs, checks: checks))
@@ -88,7 +88,9 @@ extension Muslroot {
                 build.printResources(context, events: events)
                 if !build.json {
                     context.output.line("Try: \(prefix)/bin/\(target)-gcc -static -o hello hello.c")
-                    context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)")
+                    let others = PrefixTargets.load(prefix: prefix).targets.count > 1
+                    context.output.line("Add libraries: muslroot add openssl zlib --prefix \(prefix)"
+                        + (others && target != .default ? " --target \(target)" : ""))
                 }
             }
         }

@@ -15,6 +15,14 @@ extension TargetProfile {
         machine == triple.architecture ? "gcc" : "gcc-\(debianTriple)"
     }
 
+    /// What the host flavour's compiler adds to every compilation for this target. aarch64:
+    /// `-mno-outline-atomics`. Debian's aarch64 gcc calls libgcc's atomics helpers by
+    /// default, whose `lse-init.o` reads the CPU's features with `__getauxval`: musl's libc.a
+    /// has it, but its libc.so does not export it, so every dynamic link that uses an atomic
+    /// (the tests of configure scripts: FFmpeg's finds "no atomics") fails. Inline atomics
+    /// (ARMv8.0 exclusives) run on every aarch64.
+    public var hostCompilerOptions: [String] { triple.architecture == "aarch64" ? ["-mno-outline-atomics"] : [] }
+
     /// The Debian package of the binutils on `machine` (`binutils`, `binutils-aarch64-linux-gnu`).
     public func hostBinutilsPackage(on machine: String) -> String {
         machine == triple.architecture ? "binutils" : "binutils-\(debianTriple)"

@@ -113,6 +113,7 @@ public struct HostCompiler: Sendable {
         let sysroot = "%:getenv(MUSLROOT_SYSROOT"
         // `find` refuses a triple without a profile; musl's own rule for the others.
         let loader = TargetProfile.of(triple)?.muslLoader ?? "ld-musl-\(triple.architecture).so.1"
+        let options = (TargetProfile.of(triple)?.hostCompilerOptions ?? []).map { " \($0)" }.joined()
         return """
         %rename cpp_options old_cpp_options
 
@@ -120,7 +121,7 @@ public struct HostCompiler: Sendable {
         -nostdinc -isystem \(sysroot) /include) -isystem include%s %(old_cpp_options)
 
         *cc1:
-        %(cc1_cpu) -nostdinc -isystem \(sysroot) /include) -isystem include%s
+        %(cc1_cpu) -nostdinc -isystem \(sysroot) /include) -isystem include%s\(options)
 
         *link_libgcc:
         -L\(sysroot) /lib) -L .%s

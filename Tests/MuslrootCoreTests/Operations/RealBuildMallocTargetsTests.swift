@@ -18,7 +18,7 @@ struct RealBuildMallocTargetsTests {
     static let targets = [Target(triple: "aarch64-linux-musl", emulator: "qemu-aarch64-static"),
                           Target(triple: "i686-linux-musl", emulator: nil)]
 
-    @Test("detect, api, threads, fork and thread churn pass; api linked -static-pie too", arguments: targets)
+    @Test("detect, api, threads and fork pass (natively, thread churn too); api linked -static-pie too", arguments: targets)
     func allocator(_ target: Target) async throws {
         let root = TemporaryDirectory("malloc-\(target.triple)")
         defer { root.remove() }
@@ -29,8 +29,11 @@ struct RealBuildMallocTargetsTests {
             "--recipes", "\(TestPaths.repository)/Tests/mirror-overlay-targets", "--cache-dir", "\(root.path)/cache",
         ])
         try #require(bootstrap.status == 0, "\(bootstrap.stderr)\n\(bootstrap.stdout.suffix(3000))")
+        // Not thread-churn under qemu: qemu-user keeps memory of every thread that exits, so
+        // its resident size grows by about 2 GiB over the fixture's 2000 rounds with musl's own
+        // malloc too (measured with aarch64's default libc.a, docs/targets.md).
         let cases = [("detect", "-static"), ("api", "-static"), ("threads", "-static"), ("fork", "-static"),
-                     ("thread-churn", "-static"), ("api", "-static-pie -fPIE")]
+                     ("api", "-static-pie -fPIE")] + (target.emulator == nil ? [("thread-churn", "-static")] : [])
         for (name, linking) in cases {
             let dir = TemporaryDirectory("malloc-\(name)")
             defer { dir.remove() }

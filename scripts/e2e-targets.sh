@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end check of other targets in one prefix with the full gcc toolchain (not run in CI:
+# each target's toolchain takes 30 to 45 minutes on 2 cores; CI proves the same with
+# --toolchain host, RealBuildTargetsTests and RealBuildMultiTargetTests).
+#   scripts/e2e-targets.sh PREFIX      PREFIX: an x86_64 prefix made by `muslroot bootstrap`
+#                                      (copied, not changed)
+#   TARGETS="aarch64-linux-musl arm-linux-musleabihf" (the default) MUSLROOT=path/to/muslroot
+#   TOOLCHAIN=host: the other targets in the host flavour (Debian's cross gcc, C only: no C++
+#   program), to try the script in minutes on a --toolchain host prefix
+#   CACHE_DIR=DIR: the sources and binary cache (default: a new one, so everything builds)
+# For each target, into the copy: bootstrap --target T (gcc C and C++, smoke-tested under
+# qemu), add openssl ffmpeg libedit zlib --target T, then static and static-pie programs linked
+# with T's pkg-config (SHA-256 and AES-GCM, an FFmpeg codec probe, a line read with libedit,
+# curses, zlib) and a C++ program (threads, exceptions), each passing `muslroot check` and run
+# under qemu; `env --target T` builds a CMake and a Meson project. At the end, every file of
+# the x86_64 side must be the same bytes as before the other targets came.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+[ $# -eq 1 ] || { echo "usage: $0 PREFIX" >&2; exit 2; }
+targets=${TARGETS:-aarch64-linux-musl arm-linux-musleabihf}
+toolchain=${TOOLCHAIN:-gcc}
+sources=(--mirror "$root/../shared/mirror" --recipes "$root/Tests/mirror-overlay" --recipes "$root/Tests/mirror-overlay-targets")
+muslroot=${MUSLROOT:-}
+if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
+programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
+work=$(mktemp -d /tmp/muslroot-e2e-targets.XXXXXX)
+prefix="$work/cross"
+cp -a "$1" "$prefix"
+# A store of its own (CACHE_DIR to share one), so that everything is built here.
+sources+=(--cache-dir "${CACHE_DIR:-$work/cache}")
+cd "$work"
+timed() { /usr/bin/time -f "   %e s wall, %U s user, %S s system" "$@"; }
+
+# Every file of the x86_64 side (its manifest's files), with its sha256 or link destination.
+x86_64_side() {
+    python3 - "$prefix" <<'EOF'
+import hashlib, json, os, sys
+prefix = sys.argv[1]
+manifest = json.load(open(f"{prefix}/.muslroot/manifest.json"))
+assert manifest["target"] == "x86_64-linux-musl", manifest["target"]
+files = [f for p in manifest["packages"] for f in p["files"]] + manifest.get("generated", []) + [".muslroot/manifest.json"]
+for f in sorted(files):
+    path = f"{prefix}/{f}"
+    print(f, "->" + os.readlink(path) if os.path.islink(path) else hashlib.sha256(open(path, "rb").read()).hexdigest())
+EOF
+}
+x86_64_side > x86_64-before.txt
+echo "== the x86_64 side: $(wc -l < x86_64-before.txt) files"
+
+python3 -c "
+import math, struct
+n, r = 4000, 8000
+d = b''.join(struct.pack('<h', int(8000 * math.sin(i * 2 * math.pi * 440 / r))) for i in range(n))
+open('tone.wav', 'wb').write(b'RIFF' + struct.pack('<I', 36 + len(d)) + b'WAVEfmt ' + struct.pack('<IHHIIHH', 16, 1, 1, r, r * 2, 2, 16) + b'data' + struct.pack('<I', len(d)) + d)"
+cat > cxx.cc <<'EOF'
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+int main() {
+    std::vector<std::thread> threads;
+    std::vector<long> sums(4);
+    for (int t = 0; t < 4; t++) threads.emplace_back([&sums, t] { for (long i = 0; i <= 1000; i++) sums[t] += i * (t + 1); });
+    for (auto &thread : threads) thread.join();
+    try { throw std::runtime_error("thrown"); } catch (const std::exception &e) {
+        std::cout << "c++ ok: " << e.what() << ", " << sums[0] + sums[1] + sums[2] + sums[3] << std::endl;
+    }
+}
+EOF
+
+for T in $targets; do
+    emulator=$("$muslroot" list --targets --json | python3 -c "
+import json, sys
+print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin) if t['triple'] == '$T'))")
+    echo "== bootstrap --target $T (emulator: $emulator)"
+    timed "$muslroot" bootstrap --toolchain "$toolchain" --target "$T" --prefix "$prefix" "${sources[@]}" | tail -6
+    echo "== add openssl ffmpeg libedit zlib --target $T"
+    timed "$muslroot" add openssl ffmpeg libedit zlib --target "$T" --prefix "$prefix" "${sources[@]}" | tail -3
+
+    build() { # program modules link-flags
+        "$prefix/bin/$T-gcc" $3 -O2 -o "$T-$1" "$programs/$1.c" $("$prefix/bin/$T-pkg-config" --static --cflags --libs $2)
+        "$muslroot" check "$T-$1" | head -1
+    }
+    run() { # program
+        case $1 in
+        media) "$emulator" "./$T-media" tone.wav ;;
+        edit) printf 'first\nsecond\nthird one\n' | "$emulator" "./$T-edit" ;;
+        *) "$emulator" "./$T-$1" ;;
+        esac
+    }
+    for link in "-static" "-static-pie -fPIE"; do
+        echo "== $T programs, $link"
+        for spec in "crypto:openssl" "media:libavformat libavcodec libavutil libswscale libswresample" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
+            echo "   $(build "${spec%%:*}" "${spec#*:}" "$link")"
+            echo "   $(run "${spec%%:*}")"
+        done
+        if [ "$toolchain" = gcc ]; then
+            "$prefix/bin/$T-g++" $link -O2 -pthread -o "$T-cxx" cxx.cc
+            echo "   $("$muslroot" check "$T-cxx" | head -1)"
+            echo "   $("$emulator" "./$T-cxx")"
+        fi
+    done
+
+    echo "== env --target $T: a CMake and a Meson project"
+    rm -rf project && mkdir -p project/src && cp "$programs/zlib.c" project/src/main.c
+    printf 'cmake_minimum_required(VERSION 3.13)\nproject(hello C)\nfind_package(ZLIB REQUIRED)\nadd_executable(hello main.c)\ntarget_link_libraries(hello ZLIB::ZLIB)\n' > project/src/CMakeLists.txt
+    printf "project('hello', 'c')\nexecutable('hello', 'main.c', dependencies: [dependency('zlib')])\n" > project/src/meson.build
+    "$muslroot" env --prefix "$prefix" --target "$T" --cmake > project/toolchain.cmake
+    "$muslroot" env --prefix "$prefix" --target "$T" --meson > project/cross.ini
+    ( cd project
+      cmake -S src -B cmake-build -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain.cmake" > cmake.log && cmake --build cmake-build >> cmake.log
+      meson setup --cross-file cross.ini meson-build src > meson.log && ninja -C meson-build >> meson.log
+      for program in cmake-build/hello meson-build/hello; do
+          echo "   $program: $("$muslroot" check "$program" | head -1); $("$emulator" "$program")"
+      done )
+done
+
+x86_64_side > x86_64-after.txt
+if ! cmp -s x86_64-before.txt x86_64-after.txt; then
+    echo "e2e: the x86_64 side changed:" >&2; diff x86_64-before.txt x86_64-after.txt | head -20 >&2; exit 1
+fi
+echo "== the x86_64 side: the same $(wc -l < x86_64-after.txt) files, byte for byte"
+"$muslroot" list --installed --prefix "$prefix" | head -3
+echo "e2e-targets: all checks passed (work in $work)"
