@@ -29,7 +29,7 @@ extension Muslroot {
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let report = HostReport(path: context.environment["PATH"] ?? "/usr/bin:/bin")
-                let meson = await MesonReport.find(path: context.environment["PATH"] ?? "/usr/bin:/bin", environment: context.environment)
+                var meson = await MesonReport.find(path: context.environment["PATH"] ?? "/usr/bin:/bin", environment: context.environment)
                 var smoke: [String]? = nil
                 var manifest: Manifest? = nil
                 var smokeError: (any Error)? = nil
@@ -39,6 +39,8 @@ extension Muslroot {
                             let (chosen, note) = try targetOption.choose(in: context.absolute(prefix))
                             if let note, !json { context.output.line(note) }
                             manifest = chosen
+                            meson.files = ExportPaths(triple: try chosen.triple(),
+                                                      isFirstTarget: Manifest.load(prefix: context.absolute(prefix))?.target == chosen.target)
                         }
                         smoke = try await SmokeTest(root: context.absolute(prefix), triple: try manifest?.triple() ?? targetOption.requested() ?? .default,
                                                     staticProblem: StaticInspection.problem,

@@ -9,6 +9,8 @@ public struct MesonReport: Sendable, Encodable {
     public var path: String?
     /// What `meson --version` printed, if it ran.
     public var version: String?
+    /// The names of the cross files of the prefix's target `doctor` reports on (`ExportPaths`).
+    public var files = ExportPaths()
 
     public init(path: String?, version: String?) {
         self.path = path
@@ -34,7 +36,7 @@ public struct MesonReport: Sendable, Encodable {
 
     /// The cross file of `prefix` (absolute) to give this Meson, relative to the prefix.
     public var crossFile: String {
-        readsDirname == true ? MesonCrossFile.path : MesonCrossFile.absolutePath
+        readsDirname == true ? files.mesonCrossFile : files.mesonCrossFileAbsolute
     }
 
     private enum CodingKeys: String, CodingKey { case path, version, readsDirname = "reads_dirname", crossFile = "cross_file" }
@@ -58,24 +60,24 @@ public struct MesonReport: Sendable, Encodable {
         var lines: [String] = []
         switch readsDirname {
         case true?:
-            lines.append("Meson: \(version ?? "?") (\(path)): reads either cross file; \(shown)/\(MesonCrossFile.path) "
+            lines.append("Meson: \(version ?? "?") (\(path)): reads either cross file; \(shown)/\(files.mesonCrossFile) "
                 + "still works after the prefix is moved")
         case false?:
-            lines.append("Meson: \(version ?? "?") (\(path)): older than 1.3, so use --cross-file \(shown)/\(MesonCrossFile.absolutePath) "
-                + "(\(MesonCrossFile.path) needs @DIRNAME@, Meson 1.3 or later)")
+            lines.append("Meson: \(version ?? "?") (\(path)): older than 1.3, so use --cross-file \(shown)/\(files.mesonCrossFileAbsolute) "
+                + "(\(files.mesonCrossFile) needs @DIRNAME@, Meson 1.3 or later)")
         case nil:
-            lines.append("Meson: \(path), whose version could not be read; \(shown)/\(MesonCrossFile.absolutePath) works with any Meson")
+            lines.append("Meson: \(path), whose version could not be read; \(shown)/\(files.mesonCrossFileAbsolute) works with any Meson")
         }
-        if let prefix, let named = Self.namedPrefix(inAbsoluteFileOf: prefix), named != ShellQuoting.meson(prefix) {
-            lines.append("  \(prefix)/\(MesonCrossFile.absolutePath) names \(named), where muslroot last installed the prefix; "
-                + "for here: muslroot env --prefix \(ShellQuoting.sh(prefix)) --meson > cross.ini")
+        if let prefix, let named = Self.namedPrefix(inAbsoluteFileOf: prefix, files: files), named != ShellQuoting.meson(prefix) {
+            lines.append("  \(prefix)/\(files.mesonCrossFileAbsolute) names \(named), where muslroot last installed the prefix; "
+                + "for here: muslroot env --prefix \(ShellQuoting.sh(prefix))\(files.isFirstTarget ? "" : " --target \(files.triple)") --meson > cross.ini")
         }
         return lines.joined(separator: "\n")
     }
 
     /// The `prefix = '...'` value of the prefix's absolute cross file, as written.
-    static func namedPrefix(inAbsoluteFileOf prefix: String) -> String? {
-        guard let text = try? String(contentsOfFile: "\(prefix)/\(MesonCrossFile.absolutePath)", encoding: .utf8) else { return nil }
+    static func namedPrefix(inAbsoluteFileOf prefix: String, files: ExportPaths = ExportPaths()) -> String? {
+        guard let text = try? String(contentsOfFile: "\(prefix)/\(files.mesonCrossFileAbsolute)", encoding: .utf8) else { return nil }
         return text.split(separator: "\n").first { $0.hasPrefix("prefix = ") }.map { String($0.dropFirst("prefix = ".count)) }
     }
 }

@@ -53,6 +53,11 @@ import Testing
                               "lib/muslroot/rust-aarch64-linux-musl/libunwind.a", "share/muslroot/cargo-config-aarch64-linux-musl.toml",
                               "share/muslroot/meson-cross-aarch64-linux-musl.ini",
                               "share/muslroot/meson-cross-absolute-aarch64-linux-musl.ini", "share/muslroot/toolchain-aarch64-linux-musl.cmake"])
+        // doctor --target names that target's Meson cross file.
+        var meson = MesonReport(path: "/usr/bin/meson", version: "1.0.1")
+        meson.files = later
+        #expect(meson.crossFile == "share/muslroot/meson-cross-absolute-aarch64-linux-musl.ini")
+        #expect(meson.text(prefix: "/p").contains("--cross-file /p/share/muslroot/meson-cross-absolute-aarch64-linux-musl.ini"))
     }
 
     @Test func eachTargetWorksInItsOwnDirectory() {
