@@ -82,3 +82,46 @@ struct ShippedRecipeTests {
         #expect(overlaid["gcc"]?.sources.first { $0.name == "mpfr" }?.file == "mpfr-4.2.2.tar.xz")
     }
 }
+
+/// The full toolchain's bytes must not depend on the work directory (docs/cache.md,
+/// Reproducibility): what the recipes do about the paths it would otherwise record.
+@Suite("Shipped recipes: the toolchain does not record its work directory")
+struct ToolchainPathMapTests {
+    @Test("gcc's recorded configure line and plugin files, run through the recipe's own sed, name no work directory")
+    func recordedPaths() async throws {
+        let book = try RecipeBook.load(directories: [TestPaths.recipes])
+        let plan = try Resolver(book: book).plan(for: ["gcc"])
+        let directory = TemporaryDirectory("unwork")
+        defer { directory.remove() }
+        let work = "\(directory.path)/.cross.muslroot"
+        var configuration = BuildConfiguration(workspace: Workspace(root: work), target: .x86_64Musl, jobs: 2, prefix: "\(directory.path)/cross",
+                                               sysroot: "\(work)/sysroot", environment: [:])
+        configuration.toolchain = "\(work)/stage"
+        let gcc = try #require(book["gcc"])
+        let configurePhase = try #require(gcc.phases.first { $0.name == "configure" })
+        let configure = try #require(configuration.commands(for: configurePhase, of: gcc, in: plan).last)
+        // Every path-bearing flag maps the work directory away.
+        for flags in configure.argv where flags.hasPrefix("CFLAGS") || flags.hasPrefix("CXXFLAGS") {
+            #expect(flags.contains("-ffile-prefix-map=\(work)/src/gcc=") && flags.contains("-ffile-prefix-map=\(work)/build/gcc="), "\(flags)")
+        }
+        // The configure line as gcc records it (configargs.h), through the compiler phase's sed.
+        let compilerPhase = try #require(gcc.phases.first { $0.name == "compiler" })
+        let compiler = configuration.commands(for: compilerPhase, of: gcc, in: plan)
+        let sed = try #require(compiler.first { $0.argv.first == "sed" })
+        let recorded = "\(work)/build/gcc/gcc/configargs.h"
+        try FileManager.default.createDirectory(atPath: "\(work)/build/gcc/gcc", withIntermediateDirectories: true)
+        try "static const char configuration_arguments[] = \"\(configure.argv.joined(separator: " "))\";\n"
+            .write(toFile: recorded, atomically: true, encoding: .utf8)
+        #expect(sed.argv.last == recorded)
+        let ran = try await HostCommand(sed.argv, directory: directory.path).run()
+        #expect(ran.succeeded, "\(ran.output)")
+        let text = try String(contentsOfFile: recorded, encoding: .utf8)
+        #expect(!text.contains(directory.path), "\(text)")
+        #expect(text.contains("--with-build-sysroot=/muslroot-work/sysroot"), "\(text)")
+
+        let binutils = try #require(book["binutils"])
+        let binutilsPlan = try Resolver(book: book).plan(for: ["binutils"])
+        let binutilsConfigure = try #require(configuration.commands(for: binutils.phases[0], of: binutils, in: binutilsPlan).last)
+        #expect(binutilsConfigure.argv.contains { $0.hasPrefix("CFLAGS=") && $0.contains("-ffile-prefix-map=\(work)/src/binutils=") })
+    }
+}
