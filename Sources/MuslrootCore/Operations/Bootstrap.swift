@@ -112,7 +112,7 @@ public struct Bootstrap: Sendable {
             try await transaction.beginEmpty()
         } else {
             // The other targets' files as they are; this target's old toolchain, if any, goes.
-            try await transaction.begin(leaving: Set((own?.packages.flatMap(\.files) ?? []) + (own?.generated ?? [])))
+            try await transaction.begin(leaving: Set(own?.ownedFiles ?? []))
         }
         for package in packages { try await transaction.install(package, sparing: others) }
         let smokeTest = SmokeTest(root: workspace.stage, triple: target, staticProblem: staticProblem,

@@ -70,7 +70,7 @@ enum Installer {
 
     /// Files in the prefix that no package of the manifest installed.
     static func strangers(in prefix: String, manifest: Manifest) -> [String] {
-        strangers(in: prefix, known: Set(manifest.packages.flatMap(\.files) + (manifest.generated ?? [])))
+        strangers(in: prefix, known: Set(manifest.ownedFiles))
     }
 
     /// Files in the prefix that are not in `known` (every target's files, `PrefixTargets.files`).

@@ -48,6 +48,8 @@ public struct Manifest: Codable, Sendable {
     public func triple() throws(TargetError) -> Triple { try TargetProfile(parsing: target).triple }
 
     public var flavor: ToolchainFlavor { toolchain ?? .gcc }
+    /// Every file its packages installed, and every file written for its target.
+    public var ownedFiles: [String] { packages.flatMap(\.files) + (generated ?? []) }
     public var libraries: [Package] { packages.filter(\.isLibrary) }
 
     /// The pkg-config modules the named packages installed in `prefix`: their `.pc` files in

@@ -27,12 +27,12 @@ public struct PrefixTargets: Sendable {
 
     /// Every file a package of any target installed, and every file written for a target.
     public var files: Set<String> {
-        Set(manifests.flatMap { $0.packages.flatMap(\.files) + ($0.generated ?? []) })
+        Set(manifests.flatMap(\.ownedFiles))
     }
 
     /// The files of the targets other than `target`.
     public func files(besides target: String) -> Set<String> {
-        Set(manifests.filter { $0.target != target }.flatMap { $0.packages.flatMap(\.files) + ($0.generated ?? []) })
+        Set(manifests.filter { $0.target != target }.flatMap(\.ownedFiles))
     }
 
     /// The target a command works on: `requested`, which the prefix must hold; else the
