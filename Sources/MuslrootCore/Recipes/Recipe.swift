@@ -22,6 +22,9 @@ public struct Recipe: Sendable, Equatable {
     public var dependencies: [String]
     /// Values a command can use as `${name}`: a string, or a list spliced into argv.
     public var variables: [String: VariableValue]
+    /// `[target.T]`: variables for one target, over `variables` (OpenSSL's name for the
+    /// target, gcc's options for it). `resolved(for:)` folds the target's into `variables`.
+    public var targetVariables: [Triple: [String: VariableValue]] = [:]
     /// Environment for every phase of this recipe.
     public var environment: [String: String]
     public var phases: [Phase]

@@ -9,7 +9,7 @@ struct RecipeDecoder {
     var file: String { document.file }
 
     static let recipeKeys = ["name", "version", "summary", "homepage", "license", "kind", "optional", "depends",
-                             "source", "vars", "env", "phase", "installs", "unsupported", "build-system", BuildSystem.sourceSubdirectoryKey] + BuildSystem.optionKeys
+                             "source", "vars", "target", "env", "phase", "installs", "unsupported", "build-system", BuildSystem.sourceSubdirectoryKey] + BuildSystem.optionKeys
     static let sourceKeys = ["name", "url", "mirrors", "sha256", "file", "dest", "exclude"]
     static let phaseKeys = ["name", "after", "run", "cwd", "env"]
     /// The keys that hold arrays of tables, written `key[N]` in messages.
@@ -45,7 +45,7 @@ struct RecipeDecoder {
                                 message: "'\(kindText)' is not one of: toolchain, library")
         }
         let buildSystem = try self.buildSystem(root)
-        var variables = try variables(root, templated: buildSystem != nil)
+        var variables = try variables(root["vars"], key: "vars", templated: buildSystem != nil)
         if buildSystem != nil {
             for key in BuildSystem.optionKeys {
                 variables[key] = .list(try optionalStrings(root, key) ?? BuildSystem.defaults[key] ?? [])
@@ -57,7 +57,7 @@ struct RecipeDecoder {
         }
         let ownPhases = try phases(root, required: buildSystem == nil)
         let phases = buildSystem?.phases(overriddenBy: ownPhases) ?? ownPhases
-        let recipe = Recipe(
+        var recipe = Recipe(
             name: name,
             version: version,
             summary: try string(root, "summary"),
@@ -74,6 +74,7 @@ struct RecipeDecoder {
             installs: try installs(root),
             files: files,
             unsupported: try unsupported(root))
+        recipe.targetVariables = try targetVariables(root, templated: buildSystem != nil)
         try VariableCheck(recipe: recipe).run()
         return recipe
     }
@@ -159,27 +160,29 @@ struct RecipeDecoder {
         return installs
     }
 
-    /// `[vars]`: not muslroot's own variables, nor (`templated`: in a recipe with a build
-    /// system) the template's, which the recipe sets through its keys.
-    private func variables(_ root: [String: RecipeDocument.Value], templated: Bool) throws(RecipeError) -> [String: VariableValue] {
-        guard let value = root["vars"] else { return [:] }
+    /// `[vars]` (or, `tableKey` "target.T", one target's): not muslroot's own variables, nor
+    /// (`templated`: in a recipe with a build system) the template's, which the recipe sets
+    /// through its keys, such as `configure-options`; a target's table may set those for it.
+    func variables(_ value: RecipeDocument.Value?, key tableKey: String, templated: Bool) throws(RecipeError) -> [String: VariableValue] {
+        guard let value else { return [:] }
         guard case .table(let table) = value else {
-            throw .wrongType(file: file, key: "vars", line: line("vars"), expected: "a table")
+            throw .wrongType(file: file, key: tableKey, line: line(tableKey), expected: "a table")
         }
         var result: [String: VariableValue] = [:]
-        let reserved = Set(VariableScope.builtins + (templated ? BuildSystem.optionKeys + [BuildSystem.sourceDirectory] : []))
+        let templateKeys = tableKey == "vars" ? BuildSystem.optionKeys + [BuildSystem.sourceDirectory] : [BuildSystem.sourceDirectory]
+        let reserved = Set(VariableScope.builtins + (templated ? templateKeys : []))
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             if reserved.contains(key) {
-                throw .invalidValue(file: file, key: "vars.\(key)", line: line("vars.\(key)"),
+                throw .invalidValue(file: file, key: "\(tableKey).\(key)", line: line("\(tableKey).\(key)"),
                                     message: templated && !VariableScope.builtins.contains(key)
                                         ? "'\(key)' is the template's; set it with the recipe's own key, or give the variable another name"
                                         : "'\(key)' is set by muslroot; give the variable another name")
             }
             switch value {
             case .string(let s): result[key] = .string(s)
-            case .array: result[key] = .list(try strings(table, key, in: "vars"))
+            case .array: result[key] = .list(try strings(table, key, in: tableKey))
             default:
-                throw .wrongType(file: file, key: "vars.\(key)", line: line("vars.\(key)"),
+                throw .wrongType(file: file, key: "\(tableKey).\(key)", line: line("\(tableKey).\(key)"),
                                  expected: "a string or an array of strings")
             }
         }

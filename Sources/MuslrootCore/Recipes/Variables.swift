@@ -76,7 +76,7 @@ struct VariableCheck {
     let recipe: Recipe
 
     func run() throws(RecipeError) {
-        let known = Set(VariableScope.builtins).union(recipe.variables.keys)
+        let known = Set(VariableScope.builtins).union(recipe.variables.keys).union(recipe.targetVariables.values.flatMap(\.keys))
         func check(_ text: String, phase: String) throws(RecipeError) {
             for name in VariableScope.references(in: text) {
                 if known.contains(name) { continue }
@@ -87,13 +87,20 @@ struct VariableCheck {
             }
         }
         // Sorted, so that of several mistakes the same one is reported every time.
-        for (name, value) in recipe.variables.sorted(by: { $0.key < $1.key }) {
-            switch value {
-            case .string(let s): try check(s, phase: "vars.\(name)")
-            case .list(let items): for item in items { try check(item, phase: "vars.\(name)") }
+        let tables = [("vars", recipe.variables)]
+            + recipe.targetVariables.sorted { $0.key.description < $1.key.description }.map { ("target.\($0.key)", $0.value) }
+        for (table, variables) in tables {
+            for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
+                switch value {
+                case .string(let s): try check(s, phase: "\(table).\(name)")
+                case .list(let items): for item in items { try check(item, phase: "\(table).\(name)") }
+                }
             }
         }
-        try checkVariableCycles()
+        try checkVariableCycles(recipe.variables, table: "vars")
+        for (triple, variables) in recipe.targetVariables.sorted(by: { $0.key.description < $1.key.description }) {
+            try checkVariableCycles(recipe.variables.merging(variables) { $1 }, table: "target.\(triple)")
+        }
         for (_, value) in recipe.environment.sorted(by: { $0.key < $1.key }) { try check(value, phase: "env") }
         for install in recipe.installs { try check(install, phase: "installs") }
         for phase in recipe.phases {
@@ -104,14 +111,14 @@ struct VariableCheck {
     }
 
     /// `[vars] a = "${b}"`, `b = "${a}"` would never finish expanding.
-    private func checkVariableCycles() throws(RecipeError) {
+    private func checkVariableCycles(_ variables: [String: VariableValue], table: String) throws(RecipeError) {
         var edges: [String: [String]] = [:]
-        for (name, value) in recipe.variables {
+        for (name, value) in variables {
             let texts: [String] = switch value { case .string(let s): [s]; case .list(let items): items }
-            edges[name] = texts.flatMap(VariableScope.references).filter { recipe.variables[$0] != nil }
+            edges[name] = texts.flatMap(VariableScope.references).filter { variables[$0] != nil }
         }
         if let cycle = GraphCycle.find(nodes: Array(edges.keys), edges: edges) {
-            throw .invalidValue(file: recipe.file, key: "vars.\(cycle[0])", line: nil,
+            throw .invalidValue(file: recipe.file, key: "\(table).\(cycle[0])", line: nil,
                                 message: "variables refer to each other in a loop: \(cycle.map { "${\($0)}" }.joined(separator: " -> "))")
         }
     }
@@ -120,7 +127,7 @@ struct VariableCheck {
     static func recipeReferences(_ recipe: Recipe) -> Set<String> {
         var texts = recipe.phases.flatMap { $0.commands.joined() + Array($0.environment.values) + [$0.directory ?? ""] }
         texts += recipe.environment.values
-        for value in recipe.variables.values {
+        for value in recipe.variables.values + recipe.targetVariables.values.flatMap(\.values) {
             switch value {
             case .string(let s): texts.append(s)
             case .list(let items): texts += items

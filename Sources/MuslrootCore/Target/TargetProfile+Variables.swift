@@ -3,40 +3,52 @@ extension TargetProfile {
     /// into a command like other list variables: an empty one adds no argument.
     public var variables: [String: VariableValue] {
         [
-            "linux-arch": .string(linuxArch),
             "musl-arch": .string(muslArch),
             "musl-loader": .string(muslLoader),
-            "gcc-target-options": .list(gccOptions),
             "gcc-libdir": .string(gccLibraryDirectory),
             "cmake-system-processor": .string(cmakeProcessor),
             "meson-cpu-family": .string(mesonCPUFamily),
             "meson-cpu": .string(mesonCPU),
             "target-endian": .string(endian.rawValue),
             "rust-target": .string(rustTarget),
-            "openssl-target": .string(opensslTarget),
-            "ffmpeg-arch": .string(ffmpegArch),
-            "ffmpeg-asm-options": .list(ffmpegAssemblyOptions),
             "host-tool-prefix": .string(hostToolPrefix(on: BuildHost.current().architecture)),
         ]
     }
 
     /// The names of `variables`: built-in, so `[vars]` cannot redefine them.
-    public static let variableNames = ["linux-arch", "musl-arch", "musl-loader", "gcc-target-options", "gcc-libdir",
-                                       "cmake-system-processor", "meson-cpu-family", "meson-cpu", "target-endian",
-                                       "rust-target", "openssl-target", "ffmpeg-arch", "ffmpeg-asm-options",
-                                       "host-tool-prefix"]
+    public static let variableNames = ["musl-arch", "musl-loader", "gcc-libdir", "cmake-system-processor", "meson-cpu-family",
+                                       "meson-cpu", "target-endian", "rust-target", "host-tool-prefix"]
 }
 
 extension Recipe {
-    /// The recipe for one target: every `${...}` of the profile replaced by its value, in
+    /// The recipe for one target: every `${...}` of the profile (and of the recipe's
+    /// `[target.T]` tables) replaced by its value, in
     /// commands, `[vars]`, environment, directories and `installs`, as `VariableScope`
     /// expands them at build time (a list alone in an argument is spliced). The rest
     /// (`${prefix}`, `${build}`, ...) stays for the build. Done when the recipes load, so
     /// `plan` shows and the fingerprints hash what runs on this target.
+    ///
+    /// First the recipe's `[target.T]` values for this target are laid over its `[vars]`. A
+    /// variable that other targets' tables give a value and this target's does not (nor
+    /// `[vars]`) makes the recipe unsupported there, with a reason that says where to add it.
     func resolved(for profile: TargetProfile) -> Recipe {
-        let scope = VariableScope(values: profile.variables)
         var recipe = self
-        recipe.variables = variables.mapValues { value in
+        let own = variables.merging(targetVariables[profile.triple] ?? [:]) { $1 }
+        let perTarget = Set(targetVariables.values.flatMap(\.keys))
+        // The recipe's per-target values are replaced now too, as the profile's are.
+        let scope = VariableScope(values: profile.variables.merging(own.filter { perTarget.contains($0.key) }) { $1 })
+        let missing = perTarget.subtracting(own.keys).sorted()
+        if !missing.isEmpty, unsupportedReason(on: profile.triple) == nil {
+            recipe.unsupported.append(UnsupportedTargets(
+                targets: [profile.triple],
+                reason: "\(file) gives \(missing.map { "${\($0)}" }.joined(separator: ", ")) no value for \(profile.triple); "
+                    + "add \(missing.count == 1 ? "it" : "them") under [target.\(profile.triple)]"))
+        }
+        recipe.targetVariables = [:]
+        // Replaced wherever they were used, the per-target variables go, so that a recipe
+        // hashes the same whether a value is its own or was once the profile's; the
+        // template's keys stay, for the template reads them.
+        recipe.variables = own.filter { !perTarget.contains($0.key) || BuildSystem.optionKeys.contains($0.key) }.mapValues { value in
             switch value {
             case .string(let text): .string(scope.expand(text))
             case .list(let items): .list(scope.expand(items))

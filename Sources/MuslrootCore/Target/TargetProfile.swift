@@ -1,22 +1,19 @@
-/// What each tool calls one target machine: the only place in muslroot that knows
-/// architectures (docs/targets.md). Recipes read it through built-in variables
-/// (`${linux-arch}`, `${musl-loader}`, ...); the exports read it for CMake's, Meson's and
-/// Rust's names. Each known triple is one row of `TargetProfile.known`.
+/// What muslroot itself and the tools it drives call one target machine (docs/targets.md):
+/// the only place in its code that knows architectures. Recipes read it through built-in
+/// variables (`${musl-loader}`, `${gcc-libdir}`, ...); the exports read it for CMake's,
+/// Meson's and Rust's names. A name only one package's build uses (OpenSSL's `Configure`
+/// target, the kernel's `ARCH`) is that recipe's, in its `[target.T]` tables. Each known
+/// triple is one row of `TargetProfile.known`.
 public struct TargetProfile: Sendable, Hashable {
     public enum Endian: String, Sendable, Hashable {
         case little, big
     }
 
     public var triple: Triple
-    /// `ARCH=` for the Linux kernel's `make headers_install` (`x86`, `arm64`).
-    public var linuxArch: String
     /// musl's name (its `arch/` directory; `x86_64`, `aarch64`, `i386`).
     public var muslArch: String
     /// The dynamic loader's file name in `lib/` (`ld-musl-x86_64.so.1`).
     public var muslLoader: String
-    /// Options gcc's configure takes for the target's default code (none when the triple says
-    /// it all; `--with-arch=rv64gc --with-abi=lp64d` for riscv64), as litecross derives them.
-    public var gccOptions: [String]
     /// Where gcc installs its target libraries (libstdc++.a), below the sysroot: its
     /// `-print-multi-os-directory` (`lib64` for x86_64, whose gcc keeps 64-bit libraries there).
     public var gccLibraryDirectory: String
@@ -28,13 +25,6 @@ public struct TargetProfile: Sendable, Hashable {
     public var endian: Endian
     /// Rust's target name (`x86_64-unknown-linux-musl`, `armv7-unknown-linux-musleabihf`).
     public var rustTarget: String
-    /// OpenSSL's `Configure` target (`linux-x86_64`, `linux-armv4`).
-    public var opensslTarget: String
-    /// ffmpeg's `--arch`, and the options of its hand-written assembly: x86's is built with
-    /// nasm (`--enable-x86asm --x86asmexe=nasm`); the others' with the cross assembler, which
-    /// configure finds itself.
-    public var ffmpegArch: String
-    public var ffmpegAssemblyOptions: [String]
     /// The user-mode emulator that runs the target's static programs on another machine
     /// (`qemu-aarch64-static`, Debian's qemu-user-static).
     public var emulator: String
