@@ -109,6 +109,9 @@ public struct HostCompiler: Sendable {
     /// gcc's specs: musl's headers before gcc's own, musl's start files and libc, no host
     /// library directory (so nothing of glibc's can be linked), gcc's libgcc. The sysroot
     /// comes from `MUSLROOT_SYSROOT`, which the wrapper sets from its own location.
+    /// A static-pie links with `--exclude-libs=ALL`: it has nobody to export symbols to, and
+    /// Debian's riscv64 `ld` 2.40 otherwise leaves symbolic `R_RISCV_64` relocations against
+    /// exported functions (OpenSSL's), which musl's `rcrt1.o` does not apply (docs/targets.md).
     var specs: String {
         let sysroot = "%:getenv(MUSLROOT_SYSROOT"
         // `find` refuses a triple without a profile; musl's own rule for the others.
@@ -136,7 +139,7 @@ public struct HostCompiler: Sendable {
         %{static:crtend.o%s;shared|static-pie|!no-pie:crtendS.o%s;:crtend.o%s} \(sysroot) /lib/crtn.o)
 
         *link:
-        -nostdlib %{shared:-shared} %{static:-static} %{static-pie:-static -pie --no-dynamic-linker -z text} %{!static:%{!static-pie:-dynamic-linker /lib/\(loader)}} %{rdynamic:-export-dynamic}
+        -nostdlib %{shared:-shared} %{static:-static} %{static-pie:-static -pie --no-dynamic-linker -z text --exclude-libs=ALL} %{!static:%{!static-pie:-dynamic-linker /lib/\(loader)}} %{rdynamic:-export-dynamic}
 
         *esp_link:
 
