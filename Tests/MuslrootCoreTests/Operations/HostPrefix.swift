@@ -31,8 +31,11 @@ actor HostPrefix {
     /// (RealBuildClientLibrariesTests) when the host can build the mirror's libffi.
     static let libraries = ["openssl", "ffmpeg", "libedit", "zlib"] + (clientLibrariesBuildable ? clientLibraries : [])
     static let clientLibraries = ["curl", "libpq", "xz", "pcre2", "libffi"]
-    /// The mirror's libffi is a tag archive without configure: the test overlay runs autoreconf.
+    /// The mirror's libffi is a tag archive without configure: the test overlay runs autoreconf,
+    /// and its configure.ac uses `LT_SYS_SYMBOL_USCORE`, from libltdl's `ltdl.m4` (Debian's
+    /// libltdl-dev, which libtool only recommends).
     static let clientLibrariesBuildable = ["autoreconf", "libtoolize", "aclocal"].allSatisfy { hostProgram($0) != nil }
+        && FileManager.default.fileExists(atPath: "/usr/share/aclocal/ltdl.m4")
 
     /// The mirror, with the test overlay that maps its repacks onto the shipped recipes.
     nonisolated var sourceArguments: [String] {

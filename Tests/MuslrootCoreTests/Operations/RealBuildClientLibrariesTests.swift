@@ -10,7 +10,7 @@ import Testing
 @Suite("add: curl, libpq, xz, pcre2 and libffi, proved by programs that use them", .tags(.realBuild),
        .enabled(if: TestPaths.mirrorAvailable, "the source mirror ../shared/mirror is absent"),
        .enabled(if: HostPrefix.clientLibrariesBuildable,
-                "the mirror's libffi tag archive needs autoconf, automake and libtool (Debian: autoconf, automake, libtool)"))
+                "the mirror's libffi tag archive needs autoconf, automake, libtool and ltdl.m4 (Debian: autoconf, automake, libtool, libltdl-dev)"))
 struct RealBuildClientLibrariesTests {
     typealias Program = RealBuildAddTests.Program
     static let fixtures = "\(TestPaths.repository)/Tests/MuslrootCoreTests/Fixtures"
