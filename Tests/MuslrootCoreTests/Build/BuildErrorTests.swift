@@ -3,7 +3,7 @@ import Testing
 @testable import MuslrootCore
 
 /// Errors a user can run into while building: each names what went wrong, where, and what to do.
-@Suite("Build errors", .timeLimit(.minutes(10)))
+@Suite("Build errors", .hangGuard)
 struct BuildErrorTests {
     @Test("a file the recipe promises and did not install: the recipe, the file and the log of its last phase")
     func missingInstall() async throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// What a failure or a Ctrl-C leaves running: nothing. Every wait is on the event itself: a
 /// named pipe a command writes to, a process's exit (through a pidfd).
-@Suite("Executor: tearing down", .serialized, .timeLimit(.minutes(10)))
+@Suite("Executor: tearing down", .serialized, .hangGuard)
 struct ExecutorTeardownTests {
     @Test("a failing phase stops the others, process groups included, and names its log")
     func failureStopsEverything() async throws {

@@ -50,7 +50,7 @@ struct FakeBuild {
     }
 }
 
-@Suite("Executor", .serialized, .timeLimit(.minutes(10)))
+@Suite("Executor", .serialized, .hangGuard)
 struct ExecutorTests {
     @Test("phases that depend across recipes run in order")
     func crossRecipeOrder() async throws {

@@ -6,7 +6,7 @@ import Testing
 /// more than N" from the jobs' start and end lines; that jobs ran side by side at all is proved
 /// by a barrier some of them must pass together (the test would stop at its time limit
 /// otherwise), never by timing.
-@Suite("Executor: the jobs bound", .serialized, .timeLimit(.minutes(10)))
+@Suite("Executor: the jobs bound", .serialized, .hangGuard)
 struct JobsBoundTests {
     /// `barrier.sh COUNT`: returns once COUNT jobs have called it, so only when all of them run at
     /// the same moment. The COUNTth to arrive (mkfifo numbers them, atomically) lets the others go.

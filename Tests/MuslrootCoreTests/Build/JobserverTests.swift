@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MuslrootCore
 
-@Suite("Jobserver", .timeLimit(.minutes(10)))
+@Suite("Jobserver", .hangGuard)
 struct JobserverTests {
     let scratch = TemporaryDirectory()
 

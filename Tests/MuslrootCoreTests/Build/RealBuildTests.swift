@@ -7,6 +7,13 @@ extension Tag {
     @Tag static var realBuild: Self
 }
 
+extension Trait where Self == TimeLimitTrait {
+    /// The time limit of a suite that could hang (it waits on processes, pipes or locks): a guard
+    /// against a hang, not a speed check. Generous, because on 2 cores with real builds beside
+    /// them these suites took 150 s without hanging.
+    static var hangGuard: Self { .timeLimit(.minutes(10)) }
+}
+
 @Suite("Real build", .tags(.realBuild), .serialized)
 struct RealBuildTests {
     @Test("musl alone: fetched from the mirror, verified, extracted, patched and built by the executor",

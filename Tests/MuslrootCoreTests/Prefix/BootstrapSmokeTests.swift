@@ -4,7 +4,7 @@ import Testing
 
 /// A whole bootstrap of one fake toolchain recipe (`gcc`, whose install phase puts stand-in
 /// compilers in place, or nothing): staging, the smoke test and the install, in seconds.
-@Suite("Bootstrap: the smoke test of the stage", .serialized, .timeLimit(.minutes(10)))
+@Suite("Bootstrap: the smoke test of the stage", .serialized, .hangGuard)
 struct BootstrapSmokeTests {
     func bootstrap(_ fake: FakeToolchain, install: String) throws -> Bootstrap {
         fake.dir.write("recipes/gcc.toml", recipeText("gcc", phases: """

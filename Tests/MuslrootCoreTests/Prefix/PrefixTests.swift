@@ -128,7 +128,7 @@ struct PrefixTests {
     }
 }
 
-@Suite("Leftovers of a killed run", .timeLimit(.minutes(10)))
+@Suite("Leftovers of a killed run", .hangGuard)
 struct LeftoverTests {
     @Test("process groups recorded by a run that was killed -9 are ended by the next one")
     func reap() async throws {
