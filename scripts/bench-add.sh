@@ -18,6 +18,8 @@ mirror=${MIRROR:-../shared/mirror}
 work=$(mktemp -d /tmp/muslroot-bench-add.XXXXXX)
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot=$(swift build -c release --show-bin-path)/muslroot; fi
+# A relative path still names the same file after the script changes directory.
+[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 sources=(--mirror "$mirror" --recipes Tests/mirror-overlay --cache-dir "$work/cache")
 libraries=(openssl ffmpeg libedit zlib)
 sequence=(zlib ncurses libedit openssl ffmpeg)

@@ -17,6 +17,8 @@ toolchain=${TOOLCHAIN:-host}
 libraries=${LIBRARIES:-openssl ffmpeg libedit zlib}
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
+# A relative path still names the same file after the script changes directory.
+[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 work=$(mktemp -d /tmp/muslroot-bench-cache.XXXXXX)
 registry_pid=""; server_pid=""
 trap '[ -n "$registry_pid" ] && kill $registry_pid; [ -n "$server_pid" ] && kill $server_pid; rm -rf "$work"' EXIT

@@ -19,6 +19,8 @@ mirror=${MIRROR:-../shared/mirror}
 work=$(mktemp -d /tmp/muslroot-bench-libs.XXXXXX)
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot=$(swift build -c release --show-bin-path)/muslroot; fi
+# A relative path still names the same file after the script changes directory.
+[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 sources=(--mirror "$mirror" --recipes Tests/mirror-overlay --cache-dir "$work/cache")
 libraries=(curl libpq xz pcre2 libffi)
 sequence=(zstd curl libpq xz pcre2 libffi)

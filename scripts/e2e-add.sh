@@ -19,6 +19,8 @@ mirror="$root/../shared/mirror"
 sources=(--mirror "$mirror" --recipes "$root/Tests/mirror-overlay")
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
+# A relative path still names the same file after the script changes directory.
+[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
 malloc="$root/Tests/MuslrootCoreTests/Fixtures/malloc"
 T=x86_64-linux-musl

@@ -23,6 +23,8 @@ toolchain=${TOOLCHAIN:-gcc}
 sources=(--mirror "$root/../shared/mirror" --recipes "$root/Tests/mirror-overlay" --recipes "$root/Tests/mirror-overlay-targets")
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
+# A relative path still names the same file after the script changes directory.
+[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
 work=$(mktemp -d /tmp/muslroot-e2e-targets.XXXXXX)
 prefix="$work/cross"
