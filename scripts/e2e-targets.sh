@@ -32,6 +32,7 @@ cp -a "$1" "$prefix"
 # A store of its own (CACHE_DIR to share one), so that everything is built here.
 sources+=(--cache-dir "${CACHE_DIR:-$work/cache}")
 cd "$work"
+fail() { echo "e2e-targets: $*" >&2; exit 1; }
 timed() { /usr/bin/time -f "   %e s wall, %U s user, %S s system" "$@"; }
 
 # Every file of the x86_64 side (its manifest's files), with its sha256 or link destination.
@@ -80,28 +81,38 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
     echo "== add openssl ffmpeg libedit zlib --target $T"
     timed "$muslroot" add openssl ffmpeg libedit zlib --target "$T" --prefix "$prefix" "${sources[@]}" | tail -3
 
-    build() { # program modules link-flags
-        "$prefix/bin/$T-gcc" $3 -O2 -o "$T-$1" "$programs/$1.c" $("$prefix/bin/$T-pkg-config" --static --cflags --libs $2)
-        "$muslroot" check "$T-$1" | head -1
-    }
-    run() { # program
+    # Builds a program with T's compiler and pkg-config, and fails unless `muslroot check` names
+    # it a static (or static-pie) musl executable and its output, run under the emulator, holds
+    # what the program prints when it works.
+    prove() { # program link-flags expected-output [pkg-config modules]
+        local program="$T-$1" kind=static checked output
+        case $2 in *-static-pie*) kind=static-pie ;; esac
+        if [ "$1" = cxx ]; then "$prefix/bin/$T-g++" $2 -O2 -pthread -o "$program" cxx.cc || fail "$program did not build"
+        else "$prefix/bin/$T-gcc" $2 -O2 -o "$program" "$programs/$1.c" $("$prefix/bin/$T-pkg-config" --static --cflags --libs $4) \
+                 || fail "$program did not build"
+        fi
+        checked=$("$muslroot" check "$program") || fail "$program: check exited with $?: $checked"
+        checked=${checked%%$'\n'*}
+        case $checked in *": $kind executable, "*", musl"*) ;; *) fail "$program: check says: $checked" ;; esac
         case $1 in
-        media) "$emulator" "./$T-media" tone.wav ;;
-        edit) printf 'first\nsecond\nthird one\n' | "$emulator" "./$T-edit" ;;
-        *) "$emulator" "./$T-$1" ;;
-        esac
+        media) output=$("$emulator" "./$program" tone.wav) ;;
+        edit) output=$(printf 'first\nsecond\nthird one\n' | "$emulator" "./$program") ;;
+        *) output=$("$emulator" "./$program") ;;
+        esac || fail "$program exited with $?: $output"
+        case $output in *"$3"*) ;; *) fail "$program printed: $output (expected: $3)" ;; esac
+        echo "   $checked"
+        echo "   ${output%%$'\n'*}"
     }
     for link in "-static" "-static-pie -fPIE"; do
         echo "== $T programs, $link"
-        for spec in "crypto:openssl" "media:libavformat libavcodec libavutil libswscale libswresample" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
-            echo "   $(build "${spec%%:*}" "${spec#*:}" "$link")"
-            echo "   $(run "${spec%%:*}")"
-        done
-        if [ "$toolchain" = gcc ]; then
-            "$prefix/bin/$T-g++" $link -O2 -pthread -o "$T-cxx" cxx.cc
-            echo "   $("$muslroot" check "$T-cxx" | head -1)"
-            echo "   $("$emulator" "./$T-cxx")"
-        fi
+        prove crypto "$link" "crypto ok: sha256, aes-256-gcm, tls client context (OpenSSL 3.5.7" openssl
+        prove media "$link" "codec pcm_s16le, 8000 Hz, 4000 samples, duration 0.50 s" \
+            "libavformat libavcodec libavutil libswscale libswresample"
+        prove edit "$link" 'edit ok: 3 lines, last "third one", newest in history "third one"' libedit
+        prove curses "$link" "curses ok: ncurses 6.5" ncursesw
+        prove zlib "$link" "zlib ok: 4096 bytes" zlib
+        # 4 threads summing 0..1000 times 1, 2, 3 and 4: 10 x 500500.
+        if [ "$toolchain" = gcc ]; then prove cxx "$link" "c++ ok: thrown, 5005000"; fi
     done
 
     echo "== env --target $T: a CMake and a Meson project"
@@ -111,10 +122,17 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
     "$muslroot" env --prefix "$prefix" --target "$T" --cmake > project/toolchain.cmake
     "$muslroot" env --prefix "$prefix" --target "$T" --meson > project/cross.ini
     ( cd project
-      cmake -S src -B cmake-build -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain.cmake" > cmake.log && cmake --build cmake-build >> cmake.log
-      meson setup --cross-file cross.ini meson-build src > meson.log && ninja -C meson-build >> meson.log
+      { cmake -S src -B cmake-build -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain.cmake" && cmake --build cmake-build; } > cmake.log 2>&1 \
+          || fail "the CMake project did not build: $PWD/cmake.log"
+      { meson setup --cross-file cross.ini meson-build src && ninja -C meson-build; } > meson.log 2>&1 \
+          || fail "the Meson project did not build: $PWD/meson.log"
       for program in cmake-build/hello meson-build/hello; do
-          echo "   $program: $("$muslroot" check "$program" | head -1); $("$emulator" "$program")"
+          checked=$("$muslroot" check "$program") || fail "$program: check exited with $?: $checked"
+          checked=${checked%%$'\n'*}
+          case $checked in *": static executable, "*", musl"*) ;; *) fail "$program: check says: $checked" ;; esac
+          output=$("$emulator" "$program") || fail "$program exited with $?: $output"
+          case $output in *"zlib ok: 4096 bytes"*) ;; *) fail "$program printed: $output" ;; esac
+          echo "   $program: $checked; $output"
       done )
 done
 
@@ -123,5 +141,5 @@ if ! cmp -s x86_64-before.txt x86_64-after.txt; then
     echo "e2e: the x86_64 side changed:" >&2; diff x86_64-before.txt x86_64-after.txt | head -20 >&2; exit 1
 fi
 echo "== the x86_64 side: the same $(wc -l < x86_64-after.txt) files, byte for byte"
-"$muslroot" list --installed --prefix "$prefix" | head -3
+"$muslroot" list --installed --prefix "$prefix" | sed -n 1,3p
 echo "e2e-targets: all checks passed (work in $work)"

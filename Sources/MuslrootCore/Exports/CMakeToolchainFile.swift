@@ -70,9 +70,15 @@ public enum CMakeToolchainFile {
         set(PKG_CONFIG_EXECUTABLE "${PKG_CONFIG_EXECUTABLE}" CACHE FILEPATH "pkg-config for \(triple)")
 
         # \(Self.nativeNote(target)): try_run() and
-        # tests run them directly instead of failing as in other cross builds.
+        # tests run them directly instead of failing as in other cross builds; elsewhere under
+        # \(target.emulator) (Debian: qemu-user-static) when it is installed.
         if(CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_HOST_SYSTEM_PROCESSOR \(native))
           set(CMAKE_CROSSCOMPILING_EMULATOR "/usr/bin/env")
+        else()
+          find_program(MUSLROOT_EMULATOR \(target.emulator))
+          if(MUSLROOT_EMULATOR)
+            set(CMAKE_CROSSCOMPILING_EMULATOR "${MUSLROOT_EMULATOR}")
+          endif()
         endif()
 
         """

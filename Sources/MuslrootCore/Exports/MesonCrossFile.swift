@@ -23,6 +23,11 @@ public enum MesonCrossFile {
         binaries += ["ar", "nm", "strip", "ranlib"].map { "\($0) = \(tool($0))" }
         // `pkg-config` is the name since Meson 1.3.0; older ones read `pkgconfig`.
         binaries += ["pkg-config = \(tool("pkg-config"))", "pkgconfig = \(tool("pkg-config"))"]
+        // Meson runs the target's programs (cc.run(), `meson test`) itself where the build
+        // machine can (an x86_64 one runs x86_64 and x86), else through the wrapper, and
+        // reports them as not runnable when the wrapper is not installed.
+        binaries += ["# \(CMakeToolchainFile.nativeNote(prefix.target)); elsewhere Meson runs them with (Debian's qemu-user-static):",
+                     "exe_wrapper = '\(prefix.target.emulator)'"]
         let linkArgs = (prefix.hasCXX ? ["c", "cpp"] : ["c"]).map { "\($0)_link_args = ['-static']" }
         return """
         # Meson cross file for \(triple), written by muslroot (docs/env.md).
@@ -39,8 +44,6 @@ public enum MesonCrossFile {
         [properties]
         sys_root = sysroot
         pkg_config_libdir = [sysroot / 'usr' / 'lib' / 'pkgconfig', sysroot / 'usr' / 'share' / 'pkgconfig']
-        # \(CMakeToolchainFile.nativeNote(prefix.target)).
-        needs_exe_wrapper = false
 
         [built-in options]
         default_library = 'static'

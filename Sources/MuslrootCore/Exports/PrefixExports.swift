@@ -47,20 +47,14 @@ public enum PrefixExports {
 
 extension PrefixExports {
     /// Writes the files into a stage about to become the prefix that `manifest` describes
-    /// (its manifest is saved after this), with the pkg-config wrapper's
-    /// `x86_64-unknown-linux-musl-` alias. `prefix`: where the stage is installed, which the
+    /// (its manifest is saved after this), with the pkg-config wrapper's aliases
+    /// (`x86_64-unknown-linux-musl-pkg-config`). `prefix`: where the stage is installed, which the
     /// absolute Meson cross file names. Returns what it placed, relative to the stage: the
     /// manifest's `generated` list.
     static func write(intoStage stage: String, manifest: Manifest, triple: Triple = .default, prefix: String) throws -> [String] {
         let description = try PrefixDescription.read(prefix: stage, triple: triple, manifest: manifest)
         var placed = try write(into: stage, for: description, installedAt: prefix)
-        let alias = "bin/\(triple.withVendor)-\(PkgConfigWrapper.name(triple: triple).dropFirst(triple.description.count + 1))"
-        let path = "\(stage)/\(alias)"
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
-            try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: PkgConfigWrapper.name(triple: triple))
-        }
-        placed.append(alias)
+        placed += try Aliases.link(generated: PkgConfigWrapper.name(triple: triple), target: triple, in: stage)
         return placed.sorted()
     }
 }

@@ -48,8 +48,12 @@ public struct Bootstrap: Sendable {
         ToolchainFlavor.gcc.recipes(in: book)
     }
 
+    /// The phases of the toolchain (and allocator). A recipe whose `[[unsupported]]` names the
+    /// target is `TargetError.unsupported`, before anything is fetched or built.
     public func plan() throws -> Plan {
-        try Resolver(book: book).plan(for: flavor.recipes(in: book) + (allocator == .mimalloc ? ["mimalloc"] : []))
+        let requests = flavor.recipes(in: book) + (allocator == .mimalloc ? ["mimalloc"] : [])
+        try book.checkSupported(requests)
+        return try Resolver(book: book).plan(for: requests)
     }
 
     /// What, besides the recipes, decides this toolchain's bytes.

@@ -9,8 +9,9 @@ public enum PrefixError: Error, Sendable {
     /// The staged (or installed) toolchain failed its smoke test: which check, the command and
     /// its output, and what to do (where the compiler came from, what to run again).
     case smokeTestFailed(check: String, detail: String, nextStep: String)
-    /// `doctor --prefix` was pointed at a directory with no toolchain.
-    case noToolchain(prefix: String, missing: String)
+    /// A command was pointed at a directory with no toolchain; `target`: the one it asked for,
+    /// which the bootstrap it suggests builds.
+    case noToolchain(prefix: String, missing: String, target: String? = nil)
     /// Moving the stage into place failed; the prefix is as it was.
     case installFailed(path: String, reason: String)
     /// The host lacks a tool the `--toolchain host` flavour links into the prefix.
@@ -42,8 +43,9 @@ extension PrefixError: CustomStringConvertible {
             return "\(path) is not writable; choose a --prefix whose parent directory you can write to (and a --work-dir there)"
         case let .smokeTestFailed(check, detail, nextStep):
             return "smoke test failed: \(check)\n\(detail)\n\(nextStep)"
-        case let .noToolchain(prefix, missing):
+        case let .noToolchain(prefix, missing, target):
             return "no toolchain in \(prefix): \(missing) does not exist; build one with: muslroot bootstrap --prefix \(prefix)"
+                + (target.map { " --target \($0)" } ?? "")
         case let .installFailed(path, reason):
             return "could not install into \(path): \(reason); \(path) was left as it was. "
                 + "Fix the cause and run the same command again: the built toolchain is kept and not built again"

@@ -41,7 +41,8 @@ public struct PrefixTargets: Sendable {
     /// `PrefixError.noToolchain`.
     public func choose(_ requested: Triple?) throws -> (manifest: Manifest, note: String?) {
         guard !manifests.isEmpty else {
-            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix) ? Manifest.path(in: prefix) : prefix)
+            throw PrefixError.noToolchain(prefix: prefix, missing: FileManager.default.fileExists(atPath: prefix) ? Manifest.path(in: prefix) : prefix,
+                                          target: requested?.description)
         }
         if let requested {
             guard let manifest = manifest(for: requested.description) else {

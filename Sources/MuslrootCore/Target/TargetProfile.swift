@@ -62,11 +62,16 @@ extension TargetProfile {
     }
 
     /// The profile of a triple as the user writes it (`aarch64-linux-musl`, or with a vendor,
-    /// `aarch64-unknown-linux-musl`).
+    /// `aarch64-unknown-linux-musl`), or of Rust's name for it (`armv7-unknown-linux-musleabihf`).
+    /// The error names the text as written.
     public init(parsing text: String) throws(TargetError) {
-        guard let triple = Triple(parsing: text) else {
+        if let profile = Self.known.first(where: { $0.rustTarget == text }) {
+            self = profile
+            return
+        }
+        guard let triple = Triple(parsing: text), let profile = Self.of(triple) else {
             throw .unknown(target: text, known: Self.known.map(\.triple.description))
         }
-        try self.init(triple)
+        self = profile
     }
 }

@@ -30,7 +30,17 @@ public struct Triple: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(architecture)-\(system)-\(environment)" }
 
-    /// `ARCH-unknown-SYSTEM-ENVIRONMENT`: the spelling of the tools' aliases (Stage) and of
-    /// many build systems. Rust's own name for the target is the profile's `rustTarget`.
+    /// `ARCH-unknown-SYSTEM-ENVIRONMENT`: what autotools' config.sub makes of the triple, and
+    /// one spelling of the tools' aliases. Rust's own name for the target is the profile's
+    /// `rustTarget`; `vendorSpellings` has both.
     public var withVendor: String { "\(architecture)-unknown-\(system)-\(environment)" }
+
+    /// The spellings with a vendor that the prefix links its tools and sysroot under
+    /// (Aliases): config.sub's (`arm-unknown-linux-musleabihf`) and, where it differs, Rust's
+    /// (`armv7-unknown-linux-musleabihf`, `riscv64gc-unknown-linux-musl`), which cc-rs and
+    /// cargo users look for.
+    public var vendorSpellings: [String] {
+        guard let rust = TargetProfile.of(self)?.rustTarget, rust != withVendor else { return [withVendor] }
+        return [withVendor, rust]
+    }
 }

@@ -58,7 +58,14 @@ struct RealBuildTargetsTests {
         try #require(bootstrap.status == 0, "\(bootstrap.stderr)\n\(bootstrap.stdout.suffix(3000))")
         let ran = target.emulator.map { "ran under \($0)" } ?? "ran"
         #expect(bootstrap.stdout.contains("C program: compiled, linked statically, \(ran)\n"), "\(bootstrap.stdout)")
-        #expect(FileManager.default.isExecutableFile(atPath: "\(prefix)/bin/\(target.triple)-gcc"))
+        // The names tools look for: the triple's, config.sub's and Rust's (armv7-unknown-linux-musleabihf-gcc).
+        let triple = try #require(Triple(parsing: target.triple))
+        for spelling in [target.triple, triple.withVendor, target.rustTarget] {
+            for tool in ["gcc", "ar", "pkg-config"] {
+                #expect(FileManager.default.isExecutableFile(atPath: "\(prefix)/bin/\(spelling)-\(tool)"), "bin/\(spelling)-\(tool)")
+            }
+            #expect(FileManager.default.fileExists(atPath: "\(prefix)/\(spelling)/lib/libc.a"), "the sysroot as \(spelling)/")
+        }
 
         let added = try await CLI.process(["add"] + target.libraries + ["--prefix", prefix, "--jobs", "2"] + sources)
         try #require(added.status == 0, "\(added.stderr)\n\(added.stdout.suffix(3000))")
@@ -82,14 +89,26 @@ struct RealBuildTargetsTests {
         let project = TemporaryDirectory("target-project")
         defer { project.remove() }
         project.write("src/main.c", try String(contentsOfFile: "\(RealBuildAddTests.fixtures)/zlib.c", encoding: .utf8))
+        // try_run() and cc.run() run a target program while configuring: directly where this
+        // machine runs the target's programs, else under its qemu (the files name it).
+        project.write("src/probe.c", "int main(void) { return 7; }\n")
         project.write("src/CMakeLists.txt", """
             cmake_minimum_required(VERSION 3.13)
             project(hello C)
             find_package(ZLIB REQUIRED)
+            try_run(PROBE_RAN PROBE_BUILT ${CMAKE_BINARY_DIR}/probe ${CMAKE_SOURCE_DIR}/probe.c)
+            if(NOT PROBE_RAN EQUAL 7)
+              message(FATAL_ERROR "try_run: ${PROBE_RAN}")
+            endif()
             add_executable(hello main.c)
             target_link_libraries(hello ZLIB::ZLIB)
             """)
-        project.write("src/meson.build", "project('hello', 'c')\nexecutable('hello', 'main.c', dependencies: [dependency('zlib')])\n")
+        project.write("src/meson.build", """
+            project('hello', 'c')
+            probe = meson.get_compiler('c').run(files('probe.c'))
+            assert(probe.returncode() == 7, 'cc.run: @0@ @1@'.format(probe.compiled(), probe.returncode()))
+            executable('hello', 'main.c', dependencies: [dependency('zlib')])
+            """)
         for (option, file) in [("--cmake", "toolchain.cmake"), ("--meson", "cross.ini")] {
             let printed = try await CLI.process(["env", "--prefix", prefix, option])
             try #require(printed.status == 0, "\(printed.stderr)")

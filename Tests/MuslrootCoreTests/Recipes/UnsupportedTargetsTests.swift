@@ -3,7 +3,7 @@ import Testing
 @testable import MuslrootCore
 
 /// `[[unsupported]]`: a recipe says which targets it cannot be built for, and why; `plan
-/// --target` and `add` refuse it there before anything is built (exit 1), and the key itself
+/// --target`, `add` and `bootstrap` refuse it there before anything is built (exit 1), and the key itself
 /// is checked when the recipe loads (exit 2).
 @Suite("[[unsupported]] targets refuse a package with its reason")
 struct UnsupportedTargetsTests {
@@ -81,6 +81,22 @@ struct UnsupportedTargetsTests {
         #expect(add.status == 1, "\(add.stderr)")
         #expect(add.stderr.contains("tiny cannot be built for riscv64-linux-musl, and user needs it: \(Self.reason)"), "\(add.stderr)")
         #expect(TemporaryDirectory.listing(prefix) == before)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/work/logs"))
+    }
+
+    @Test("bootstrap refuses an allocator (or toolchain recipe) unsupported on its target before building, exit 1")
+    func bootstrap() async throws {
+        let dir = TemporaryDirectory("unsupported-bootstrap")
+        defer { dir.remove() }
+        dir.write("recipes/mimalloc.toml", recipeText("mimalloc") + Self.unsupported)
+        let prefix = "\(dir.path)/cross"
+        let refused = await CLI.run(["bootstrap", "--prefix", prefix, "--toolchain", "host", "--target", "riscv64-linux-musl",
+                                     "--malloc", "mimalloc", "--recipes", "\(dir.path)/recipes", "--mirror", dir.sub("mirror"),
+                                     "--cache-dir", dir.sub("cache"), "--work-dir", "\(dir.path)/work"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("mimalloc cannot be built for riscv64-linux-musl"), "\(refused.stderr)")
+        #expect(refused.stderr.contains(Self.reason), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: prefix))
         #expect(!FileManager.default.fileExists(atPath: "\(dir.path)/work/logs"))
     }
 

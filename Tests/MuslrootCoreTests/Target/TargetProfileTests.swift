@@ -16,6 +16,38 @@ struct TargetProfileTests {
         #expect(try TargetProfile(parsing: "x86_64-unknown-linux-musl") == .default)
     }
 
+    @Test("--target takes Rust's names too, and the aliases are config.sub's and Rust's spellings")
+    func rustNames() throws {
+        for profile in TargetProfile.known {
+            #expect(try TargetProfile(parsing: profile.rustTarget) == profile, "\(profile.rustTarget)")
+            #expect(profile.triple.vendorSpellings.contains(profile.rustTarget))
+            #expect(profile.triple.vendorSpellings.first == profile.triple.withVendor)
+        }
+        let arm = try TargetProfile(parsing: "armv7-unknown-linux-musleabihf")
+        #expect(arm.triple.vendorSpellings == ["arm-unknown-linux-musleabihf", "armv7-unknown-linux-musleabihf"])
+        #expect(try TargetProfile(parsing: "riscv64gc-unknown-linux-musl").triple.vendorSpellings
+                == ["riscv64-unknown-linux-musl", "riscv64gc-unknown-linux-musl"])
+        #expect(Triple.x86_64Musl.vendorSpellings == ["x86_64-unknown-linux-musl"])
+        // A near miss is named as the user wrote it, not as muslroot read it.
+        #expect(throws: TargetError.unknown(target: "armv7-linux-musleabihf", known: TargetProfile.known.map(\.triple.description))) {
+            try TargetProfile(parsing: "armv7-linux-musleabihf")
+        }
+    }
+
+    @Test("a foreign target's CMake and Meson files name its qemu for the programs this machine cannot run")
+    func emulatorInBuildFiles() throws {
+        let dir = TemporaryDirectory("emulator-files")
+        defer { dir.remove() }
+        let aarch64 = try TargetProfile(parsing: "aarch64-linux-musl")
+        let description = PrefixDescription(root: dir.path, target: aarch64, hasCXX: false)
+        let meson = MesonCrossFile.text(description, relocatable: false)
+        #expect(meson.contains("exe_wrapper = 'qemu-aarch64-static'"), "\(meson)")
+        #expect(!meson.contains("needs_exe_wrapper"), "Meson decides from the machines, not a fixed answer")
+        let cmake = CMakeToolchainFile.text(description, relocatable: false)
+        #expect(cmake.contains("find_program(MUSLROOT_EMULATOR qemu-aarch64-static)"), "\(cmake)")
+        #expect(cmake.contains("CMAKE_HOST_SYSTEM_PROCESSOR STREQUAL \"aarch64\""), "\(cmake)")
+    }
+
     @Test func anUnknownTargetListsTheKnownOnes() {
         let known = ["x86_64-linux-musl", "aarch64-linux-musl", "arm-linux-musleabihf", "riscv64-linux-musl", "i686-linux-musl"]
         #expect(TargetProfile.known.map(\.triple.description) == known)

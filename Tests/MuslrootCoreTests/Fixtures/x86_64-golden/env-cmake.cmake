@@ -43,7 +43,13 @@ set(PKG_CONFIG_EXECUTABLE "${MUSLROOT_PREFIX}/bin/x86_64-linux-musl-pkg-config")
 set(PKG_CONFIG_EXECUTABLE "${PKG_CONFIG_EXECUTABLE}" CACHE FILEPATH "pkg-config for x86_64-linux-musl")
 
 # Static x86_64 musl programs run on an x86_64 Linux build machine: try_run() and
-# tests run them directly instead of failing as in other cross builds.
+# tests run them directly instead of failing as in other cross builds; elsewhere under
+# qemu-x86_64-static (Debian: qemu-user-static) when it is installed.
 if(CMAKE_HOST_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_HOST_SYSTEM_PROCESSOR STREQUAL "x86_64")
   set(CMAKE_CROSSCOMPILING_EMULATOR "/usr/bin/env")
+else()
+  find_program(MUSLROOT_EMULATOR qemu-x86_64-static)
+  if(MUSLROOT_EMULATOR)
+    set(CMAKE_CROSSCOMPILING_EMULATOR "${MUSLROOT_EMULATOR}")
+  endif()
 endif()
