@@ -47,7 +47,7 @@ extension Muslroot {
             try await Failure.report(context) {
                 let events = EventStream(context.output)
                 let (target, note) = try prefixTarget(context)
-                if let note, !build.json { context.output.line(note) }
+                context.say(targetNote: note, json: build.json)
                 var add = MuslrootCore.Add(
                     book: try recipes.book(context, target: target), requested: packages, prefix: build.absolutePrefix(context),
                     workspace: try build.workspace(context, target: target.triple),
@@ -66,14 +66,14 @@ extension Muslroot {
                 switch outcome {
                 case let .upToDate(prefix, names, modules):
                     if build.json {
-                        events.outcome(.upToDate(prefix: prefix, packages: names, modules: modules))
+                        events.outcome(.upToDate(prefix: prefix, target: target.triple.description, packages: names, modules: modules))
                     } else {
                         context.output.line("\(names.joined(separator: ", ")) already installed in \(prefix); nothing to do.")
                     }
                     linkHint(context, prefix: prefix, target: target.triple, modules: modules)
                 case let .installed(prefix, built, logs, modules):
                     if build.json {
-                        events.outcome(.installed(prefix: prefix, logs: logs, packages: built, modules: modules))
+                        events.outcome(.installed(prefix: prefix, target: target.triple.description, logs: logs, packages: built, modules: modules))
                     } else {
                         context.output.line("Installed \(built.joined(separator: ", ")) in \(prefix) (logs in \(logs)).")
                     }

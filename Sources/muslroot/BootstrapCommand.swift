@@ -77,10 +77,10 @@ extension Muslroot {
         private func report(_ outcome: MuslrootCore.Bootstrap.Outcome, _ context: CommandContext, events: EventStream, target: Triple) {
             switch outcome {
             case .upToDate(let prefix):
-                if build.json { events.outcome(.upToDate(prefix: prefix)) } else { context.output.line("The \(target) toolchain in \(prefix) is up to date; nothing to do.") }
+                if build.json { events.outcome(.upToDate(prefix: prefix, target: target.description)) } else { context.output.line("The \(target) toolchain in \(prefix) is up to date; nothing to do.") }
             case let .installed(prefix, checks, logs):
                 if build.json {
-                    events.outcome(.installed(prefix: prefix, logs: logs, checks: checks))
+                    events.outcome(.installed(prefix: prefix, target: target.description, logs: logs, checks: checks))
                 } else {
                     for check in checks { context.output.line("smoke test: \(check)") }
                     context.output.line("Installed the \(target) toolchain (\(toolchain.rawValue), malloc: \(malloc.rawValue)) in \(prefix) (logs in \(logs)).")

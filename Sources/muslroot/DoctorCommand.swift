@@ -9,6 +9,8 @@ extension Muslroot {
             discussion: """
             Exits 0 when every required tool is present (and, with --prefix, the toolchain passes its \
             smoke test), 1 otherwise; a missing tool is named with the Debian package to install. \
+            Says whether Debian's cross gcc for `bootstrap --toolchain host` and the qemu that runs \
+            the programs of the target (--target, the prefix's, or x86_64) are installed. \
             Names the Meson version found, and which of the prefix's Meson cross files it reads.
 
             Examples:
@@ -37,7 +39,7 @@ extension Muslroot {
                     do {
                         if Manifest.load(prefix: context.absolute(prefix)) != nil {
                             let (chosen, note) = try targetOption.choose(in: context.absolute(prefix))
-                            if let note, !json { context.output.line(note) }
+                            context.say(targetNote: note, json: json)
                             manifest = chosen
                             meson.files = ExportPaths(triple: try chosen.triple(),
                                                       isFirstTarget: Manifest.load(prefix: context.absolute(prefix))?.target == chosen.target)
@@ -49,16 +51,21 @@ extension Muslroot {
                         smokeError = error
                     }
                 }
+                // The target checked: the one asked for, the prefix's, or the default.
+                let triple = try manifest?.triple() ?? targetOption.requested() ?? .default
+                let target = TargetListing(try TargetProfile(triple), machine: BuildHost.current().architecture,
+                                           path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 if json {
                     struct Output: Encodable {
-                        var host: HostReport; var meson: MesonReport; var smokeTest: [String]?; var smokeTestError: String?
+                        var host: HostReport; var target: TargetListing; var meson: MesonReport; var smokeTest: [String]?; var smokeTestError: String?
                         var toolchain: ToolchainFlavor?; var malloc: Allocator?
                     }
-                    context.output.line(try JSONOutput.encode(Output(host: report, meson: meson, smokeTest: smoke,
+                    context.output.line(try JSONOutput.encode(Output(host: report, target: target, meson: meson, smokeTest: smoke,
                                                        smokeTestError: smokeError.map { Failure.describe($0) },
                                                        toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
                     context.output.line(report.text)
+                    context.output.line(target.doctorText)
                     context.output.line(meson.text(prefix: prefix.map(context.absolute)))
                     if let manifest {
                         context.output.line("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "

@@ -11,7 +11,8 @@ extension Muslroot {
             discussion: """
             Prints PATH (the prefix's bin first, once), CC, CXX, AR, RANLIB, NM, STRIP and \
             PKG_CONFIG for autoconf, make and CMake; the target-scoped variables cargo, rustc \
-            and the cc, pkg-config and cmake crates read for x86_64-unknown-linux-musl; and \
+            and the cc, pkg-config and cmake crates read, under the target's Rust name \
+            (x86_64-unknown-linux-musl; armv7-unknown-linux-musleabihf for arm-linux-musleabihf); and \
             those of the -sys crates whose library is installed in the prefix (docs/env.md \
             explains each). With --cargo, --cmake or --meson, prints a cargo config, a CMake \
             toolchain file or a Meson cross file for the prefix where it is now; relocatable \

@@ -49,12 +49,14 @@ extension Muslroot {
                 if installed, let prefix {
                     let path = context.absolute(prefix)
                     let (manifest, note) = try InstalledPrefix.requireToolchain(path, target: try targetOption.requested())
-                    if let note, !json { context.output.line(note) }
+                    context.say(targetNote: note, json: json)
                     let packages = InstalledPackage.all(in: manifest)
                     context.output.line(json ? try JSONOutput.encode(packages) : InstalledPackage.text(packages, prefix: path, flavor: manifest.flavor))
                     return
                 }
-                let manifest = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0), target: try targetOption.requested()).manifest }
+                let chosen = try prefix.map { try InstalledPrefix.requireToolchain(context.absolute($0), target: try targetOption.requested()) }
+                context.say(targetNote: chosen?.note, json: json)
+                let manifest = chosen?.manifest
                 // With a prefix, the recipes as its toolchain's flavour, allocator and target read them.
                 let book = try recipes.book(context, flavor: manifest?.flavor ?? .gcc, allocator: manifest?.allocator ?? .musl,
                                             target: try manifest.map { try TargetProfile(parsing: $0.target) } ?? .default)

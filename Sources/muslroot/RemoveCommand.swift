@@ -40,7 +40,7 @@ extension Muslroot {
                 // remove builds nothing: any work directory will do for its lock.
                 let (manifest, note) = try targetOption.choose(in: prefix)
                 let target = try manifest.triple()
-                if let note, !json { context.output.line(note) }
+                context.say(targetNote: note, json: json)
                 let workspace = (workDir.map { Workspace(root: context.absolute($0), stage: Workspace.stage(for: prefix)) }
                     ?? .standard(for: prefix)).scoped(to: target)
                 var remove = MuslrootCore.Remove(packages: packages, prefix: prefix, workspace: workspace)
@@ -48,7 +48,7 @@ extension Muslroot {
                 remove.target = target
                 let removed = try await remove.run()
                 if json {
-                    EventStream(context.output).outcome(.removed(prefix: prefix, files: removed))
+                    EventStream(context.output).outcome(.removed(prefix: prefix, target: target.description, files: removed))
                 } else {
                     for (name, files) in removed.sorted(by: { $0.key < $1.key }) {
                         context.output.line("Removed \(name) from \(prefix) (\(files.count) files).")

@@ -20,3 +20,12 @@ struct TargetOption: ParsableArguments {
         try PrefixTargets.load(prefix: prefix).choose(try requested())
     }
 }
+
+extension CommandContext {
+    /// Says which of a prefix's several targets a command took when none was asked for: on
+    /// standard output, or with --json on standard error, where it leaves the JSON whole.
+    func say(targetNote note: String?, json: Bool) {
+        guard let note else { return }
+        (json ? errorOutput : output).line(note)
+    }
+}

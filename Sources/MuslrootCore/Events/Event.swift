@@ -24,15 +24,16 @@ public enum Event: Sendable, Encodable {
     case fetchSummary(FetchTally.Summary)
 
     // The outcome.
-    /// `checks` (bootstrap: the smoke tests passed), `packages` and `modules` (add: what was
-    /// built, and the pkg-config modules of the libraries asked for).
-    case installed(prefix: String, logs: String, checks: [String]? = nil, packages: [String]? = nil, modules: [String]? = nil)
+    /// `target`: the triple whose toolchain or libraries these are. `checks` (bootstrap: the
+    /// smoke tests passed), `packages` and `modules` (add: what was built, and the pkg-config
+    /// modules of the libraries asked for).
+    case installed(prefix: String, target: String, logs: String, checks: [String]? = nil, packages: [String]? = nil, modules: [String]? = nil)
     /// Nothing to do; `packages` and `modules` for add.
-    case upToDate(prefix: String, packages: [String]? = nil, modules: [String]? = nil)
+    case upToDate(prefix: String, target: String, packages: [String]? = nil, modules: [String]? = nil)
     /// CPU seconds: muslroot's own, and its children's (the builds).
     case resources(selfCPUSeconds: Double, childrenCPUSeconds: Double)
     /// Every file removed, by package.
-    case removed(prefix: String, files: [String: [String]])
+    case removed(prefix: String, target: String, files: [String: [String]])
     /// The command failed; `error` is the message printed on standard error.
     case failed(error: String)
 
@@ -63,7 +64,7 @@ public enum Event: Sendable, Encodable {
         case event, total, done, recipe, seconds, phase, log, text
         case source, file, url, path, sha256, bytes, offset, attempt, delay, error
         case sources, downloaded, cached, cache
-        case prefix, logs, checks, packages, modules, files
+        case prefix, target, logs, checks, packages, modules, files
         case package, key, origin
         case selfCPUSeconds = "self_cpu_seconds", childrenCPUSeconds = "children_cpu_seconds", elapsed
     }
@@ -104,21 +105,24 @@ public enum Event: Sendable, Encodable {
             try fields.encode(summary.cached, forKey: .cached)
             try fields.encode(summary.bytes, forKey: .bytes)
             try fields.encode(summary.cache, forKey: .cache)
-        case let .installed(prefix, logs, checks, packages, modules):
+        case let .installed(prefix, target, logs, checks, packages, modules):
             try fields.encode(prefix, forKey: .prefix)
+            try fields.encode(target, forKey: .target)
             try fields.encode(logs, forKey: .logs)
             try fields.encodeIfPresent(checks, forKey: .checks)
             try fields.encodeIfPresent(packages, forKey: .packages)
             try fields.encodeIfPresent(modules, forKey: .modules)
-        case let .upToDate(prefix, packages, modules):
+        case let .upToDate(prefix, target, packages, modules):
             try fields.encode(prefix, forKey: .prefix)
+            try fields.encode(target, forKey: .target)
             try fields.encodeIfPresent(packages, forKey: .packages)
             try fields.encodeIfPresent(modules, forKey: .modules)
         case let .resources(selfCPU, childrenCPU):
             try fields.encode(selfCPU, forKey: .selfCPUSeconds)
             try fields.encode(childrenCPU, forKey: .childrenCPUSeconds)
-        case let .removed(prefix, files):
+        case let .removed(prefix, target, files):
             try fields.encode(prefix, forKey: .prefix)
+            try fields.encode(target, forKey: .target)
             try fields.encode(files, forKey: .files)
         case let .failed(error):
             try fields.encode(error, forKey: .error)

@@ -80,7 +80,7 @@ extension TargetListing {
         let toolchainTexts = listings.map { listing in
             let toolchain = listing.hostToolchain
             return toolchain.installed ? "\(toolchain.compiler) (\(toolchain.package)): installed"
-                : "\(toolchain.package): not installed"
+                : "\(toolchain.missing ?? toolchain.compiler) (\(toolchain.missingPackage ?? toolchain.package)): not installed"
         }
         let toolchainWidth = toolchainTexts.map(\.count).max() ?? 0
         var lines = ["\("target".rightPadded(to: tripleWidth))  \("Rust target".rightPadded(to: rustWidth))  "

@@ -152,10 +152,12 @@ struct JSONEventTests {
         #expect(addNames.filter { $0 == "fetch-cached" }.count == 1, "\(addNames)")
         #expect(addNames.suffix(2) == ["installed", "resources"], "\(addNames)")
         #expect(added.last { $0["event"] as? String == "installed" }?["packages"] as? [String] == ["tiny"])
+        #expect(added.last { $0["event"] as? String == "installed" }?["target"] as? String == "x86_64-linux-musl")
 
         let again = await run(["add", "tiny", "--prefix", prefix, "--json"])
         let upToDate = try #require(jsonEvents(again.stdout).last)
         #expect(upToDate["event"] as? String == "up-to-date" && schema.problems(upToDate).isEmpty, "\(upToDate)")
+        #expect(upToDate["target"] as? String == "x86_64-linux-musl")
     }
 
     @Test("bootstrap without --json on a pipe: plain download lines before the build's")
@@ -197,6 +199,7 @@ struct JSONEventTests {
         let event = try #require(jsonEvents(removed.stdout).first)
         #expect(event["event"] as? String == "removed" && schema.problems(event).isEmpty, "\(event)")
         #expect((event["files"] as? [String: [String]])?["tiny"] == ["x86_64-linux-musl/lib/libtiny.a"])
+        #expect(event["target"] as? String == "x86_64-linux-musl")
         let failed = await run(["add", "nothing-such", "--prefix", "\(dir.path)/missing", "--json"])
         #expect(failed.status != 0)
         for event in jsonEvents(failed.stdout) { #expect(schema.problems(event).isEmpty, "\(schema.problems(event))") }

@@ -61,6 +61,12 @@ struct RealBuildMultiTargetTests {
         // Without --target: x86_64, saying so; with it: the other.
         let listed = try await CLI.process(["list", "--installed", "--prefix", prefix])
         #expect(listed.stdout.contains("holds x86_64-linux-musl, aarch64-linux-musl; this is for x86_64-linux-musl"), "\(listed.stdout)")
+        let recipes = try await CLI.process(["list", "--prefix", prefix])
+        #expect(recipes.stdout.contains("this is for x86_64-linux-musl"), "\(recipes.stdout)")
+        // With --json the note goes to standard error: the JSON stays one document.
+        let listedJSON = try await CLI.process(["list", "--installed", "--prefix", prefix, "--json"])
+        #expect(listedJSON.stderr.contains("this is for x86_64-linux-musl"), "\(listedJSON.stderr)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(listedJSON.stdout.utf8))) != nil, "\(listedJSON.stdout)")
         let env = try await CLI.process(["env", "--prefix", prefix, "--target", "aarch64-linux-musl"])
         #expect(env.stdout.contains("export CC='\(prefix)/bin/aarch64-linux-musl-gcc'"), "\(env.stdout)")
         #expect(env.stdout.contains("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER='\(prefix)/lib/muslroot/rust-aarch64-linux-musl/cc'"),
