@@ -16,8 +16,8 @@ struct FakeToolchain {
         try! FileManager.default.createDirectory(atPath: "\(dir.path)/tmp", withIntermediateDirectories: true)
     }
 
-    /// Writes the stand-in compilers into `root/bin`.
-    func install(into root: String) {
+    /// Writes the stand-in compilers of `triple` into `root/bin`.
+    func install(into root: String, triple: Triple = .x86_64Musl) {
         let compiler = """
             #!/bin/sh
             echo "CC=$CC LC_ALL=$LC_ALL MARK=$SMOKE_MARK" >> \(record)
@@ -33,7 +33,7 @@ struct FakeToolchain {
 
             """
         for tool in ["gcc", "g++"] {
-            let path = "\(root)/bin/x86_64-linux-musl-\(tool)"
+            let path = "\(root)/bin/\(triple)-\(tool)"
             try! FileManager.default.createDirectory(atPath: "\(root)/bin", withIntermediateDirectories: true)
             try! compiler.write(toFile: path, atomically: true, encoding: .utf8)
             chmod(path, 0o755)
@@ -123,5 +123,40 @@ struct SmokeTestTests {
         #expect(check == "static C program does not run")
         #expect(detail.contains("exit 3"))
         #expect(fake.leftovers.isEmpty)
+    }
+
+    /// A PATH with what the stand-in compilers use (cat, chmod) and no qemu.
+    func pathWithoutEmulator(_ fake: FakeToolchain) throws -> String {
+        let bin = fake.dir.sub("host-bin")
+        for tool in ["cat", "chmod"] {
+            let found = try #require(hostProgram(tool))
+            try FileManager.default.createSymbolicLink(atPath: "\(bin)/\(tool)", withDestinationPath: found)
+        }
+        return bin
+    }
+
+    @Test("a foreign target without its qemu: compiled, linked and checked static, not run, and it says so")
+    func foreignWithoutEmulator() async throws {
+        let fake = FakeToolchain("smoke-foreign")
+        defer { fake.dir.remove() }
+        let root = "\(fake.dir.path)/stage"
+        let aarch64 = try TargetProfile(parsing: "aarch64-linux-musl").triple
+        fake.install(into: root, triple: aarch64)
+        // SMOKE_BROKEN makes every program fail if it runs: none may.
+        let environment = fake.environment(["PATH": try pathWithoutEmulator(fake), "SMOKE_BROKEN": "1"])
+        let result = try await SmokeTest(root: root, triple: aarch64, staticProblem: { _ in nil }, environment: environment).run()
+        let note = " (not run: qemu-aarch64-static is not installed; Debian: apt-get install qemu-user-static)"
+        #expect(result.checks == ["C program: compiled, linked statically\(note)",
+                                  "C++ program (exceptions, iostream, std::thread): compiled, linked statically\(note)",
+                                  "static-pie C program: compiled, linked\(note)"])
+        #expect(fake.runs().count == 3)
+        #expect(fake.leftovers.isEmpty)
+
+        // Not run, but still checked: a program that is not static fails the smoke test.
+        let dynamic = SmokeTest(root: root, triple: aarch64, staticProblem: { _ in "it has an ELF interpreter" }, environment: environment)
+        let error = await #expect(throws: PrefixError.self) { try await dynamic.run() }
+        guard case let .smokeTestFailed(check, detail, _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(check == "static C program is not static")
+        #expect(detail == "it has an ELF interpreter")
     }
 }
