@@ -45,14 +45,18 @@ extension Muslroot {
 
         @Option(help: ArgumentHelp("""
             The machine the toolchain builds for (`muslroot list --targets`; docs/targets.md). Into a prefix that holds \
-            another target, this one is added beside it.
+            another target, this one is added beside it. Default: the prefix's target when it holds one, else \
+            x86_64-linux-musl.
             """, valueName: "triple"))
-        var target: String = Triple.default.description
+        var target: String?
 
         func run(in context: CommandContext) async throws {
             try await Failure.report(context) {
                 let events = EventStream(context.output)
-                let profile = try TargetProfile(parsing: target)
+                let requested = try target.map { try TargetProfile(parsing: $0).triple }
+                let (triple, note) = PrefixTargets.load(prefix: build.absolutePrefix(context)).bootstrapTarget(requested)
+                let profile = try TargetProfile(triple)
+                context.say(targetNote: note, json: build.json)
                 var configured = MuslrootCore.Bootstrap(
                     book: try recipes.book(context, flavor: toolchain, allocator: malloc, target: profile), prefix: build.absolutePrefix(context), workspace: try build.workspace(context, target: profile.triple),
                     jobs: build.jobCount(context), keepWork: build.keepWork, environment: context.environment,

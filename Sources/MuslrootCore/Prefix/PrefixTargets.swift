@@ -57,3 +57,15 @@ public struct PrefixTargets: Sendable {
         return (manifest, "\(prefix) holds \(targets.joined(separator: ", ")); this is for \(manifest.target) (--target picks another)")
     }
 }
+
+extension PrefixTargets {
+    /// The target a bootstrap builds: `requested`; else the prefix's own when it holds one
+    /// target (bootstrap again updates it, as the other commands work on it, instead of adding
+    /// x86_64 beside it), saying so; else x86_64. Adding x86_64 to such a prefix takes
+    /// `--target x86_64-linux-musl`.
+    public func bootstrapTarget(_ requested: Triple?) -> (triple: Triple, note: String?) {
+        if let requested { return (requested, nil) }
+        guard manifests.count == 1, let only = try? manifests[0].triple(), only != .default else { return (.default, nil) }
+        return (only, "\(prefix) holds \(only); this is for \(only) (--target \(Triple.default) adds that beside it)")
+    }
+}

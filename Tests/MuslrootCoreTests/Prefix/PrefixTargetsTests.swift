@@ -34,6 +34,22 @@ import Testing
         }
     }
 
+    @Test("bootstrap without --target: the prefix's only target, saying so; x86_64 in a new prefix or one of several")
+    func bootstrapTarget() throws {
+        let directory = TemporaryDirectory("prefix-targets-bootstrap")
+        defer { directory.remove() }
+        let prefix = directory.path
+        let aarch64 = try TargetProfile(parsing: "aarch64-linux-musl").triple
+        #expect(PrefixTargets.load(prefix: prefix).bootstrapTarget(nil) == (Triple.default, nil), "a new prefix")
+        try Self.manifest("aarch64-linux-musl").save(prefix: prefix)
+        let only = PrefixTargets.load(prefix: prefix).bootstrapTarget(nil)
+        #expect(only.triple == aarch64)
+        #expect(only.note == "\(prefix) holds aarch64-linux-musl; this is for aarch64-linux-musl (--target x86_64-linux-musl adds that beside it)")
+        #expect(PrefixTargets.load(prefix: prefix).bootstrapTarget(.default) == (Triple.default, nil), "asked for")
+        try Self.manifest("arm-linux-musleabihf").save(prefix: prefix)
+        #expect(PrefixTargets.load(prefix: prefix).bootstrapTarget(nil) == (Triple.default, nil), "several: the default")
+    }
+
     @Test func severalTargetsWithoutX86_64NeedTarget() throws {
         let directory = TemporaryDirectory("prefix-targets-arm")
         defer { directory.remove() }
