@@ -12,14 +12,15 @@
 # cores were: CPU / (wall x jobs). Target: parallel / sequential <= 0.85, cores >= 90 %.
 # Needs ../shared/mirror (or MIRROR=DIR); JOBS (default 2).
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
+if [ -n "${PREFIX:-}" ]; then PREFIX=$(realpath "$PREFIX"); fi
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
 mirror=${MIRROR:-../shared/mirror}
 work=$(mktemp -d /tmp/muslroot-bench-add.XXXXXX)
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot=$(swift build -c release --show-bin-path)/muslroot; fi
-# A relative path still names the same file after the script changes directory.
-[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 sources=(--mirror "$mirror" --recipes Tests/mirror-overlay --cache-dir "$work/cache")
 libraries=(openssl ffmpeg libedit zlib)
 sequence=(zlib ncurses libedit openssl ffmpeg)

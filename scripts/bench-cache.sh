@@ -10,6 +10,8 @@
 #   LIBRARIES="zlib" scripts/bench-cache.sh        other libraries for the add figures
 #   MUSLROOT=path/to/muslroot                      a muslroot already built
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jobs=2
@@ -17,8 +19,6 @@ toolchain=${TOOLCHAIN:-host}
 libraries=${LIBRARIES:-openssl ffmpeg libedit zlib}
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
-# A relative path still names the same file after the script changes directory.
-[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 work=$(mktemp -d /tmp/muslroot-bench-cache.XXXXXX)
 registry_pid=""; server_pid=""
 trap '[ -n "$registry_pid" ] && kill $registry_pid; [ -n "$server_pid" ] && kill $server_pid; rm -rf "$work"' EXIT

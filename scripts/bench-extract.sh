@@ -11,6 +11,8 @@
 # CPU time (user + sys, children included) is printed beside wall-clock time; the verdict is
 # on wall-clock time.
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
 cd "$(dirname "$0")/.."
 
 archive=${1:-../shared/mirror/gcc-14.2.0-dfsg-buildable.tar.xz}

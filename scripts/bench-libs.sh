@@ -13,14 +13,14 @@
 # CPU / (wall x jobs). Needs ../shared/mirror (or MIRROR=DIR), autoconf, automake and libtool
 # (the mirror's libffi is GitHub's tag archive); JOBS (default 2).
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
 mirror=${MIRROR:-../shared/mirror}
 work=$(mktemp -d /tmp/muslroot-bench-libs.XXXXXX)
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot=$(swift build -c release --show-bin-path)/muslroot; fi
-# A relative path still names the same file after the script changes directory.
-[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 sources=(--mirror "$mirror" --recipes Tests/mirror-overlay --cache-dir "$work/cache")
 libraries=(curl libpq xz pcre2 libffi)
 sequence=(zstd curl libpq xz pcre2 libffi)

@@ -12,6 +12,9 @@
 # the moved prefix still links; `eval "$(muslroot env)"` builds with $CC and $PKG_CONFIG; when the
 # prefix has mimalloc in libc.a, the allocator fixtures (C++ included) pass and use it.
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
+if [ $# -ge 1 ]; then set -- "$(realpath "$1")" "${@:2}"; fi
 cd "$(dirname "$0")/.."
 root=$(pwd)
 [ $# -eq 1 ] || { echo "usage: $0 PREFIX" >&2; exit 2; }
@@ -19,8 +22,6 @@ mirror="$root/../shared/mirror"
 sources=(--mirror "$mirror" --recipes "$root/Tests/mirror-overlay")
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
-# A relative path still names the same file after the script changes directory.
-[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
 malloc="$root/Tests/MuslrootCoreTests/Fixtures/malloc"
 T=x86_64-linux-musl
@@ -39,8 +40,18 @@ n, r = 4000, 8000
 d = b''.join(struct.pack('<h', int(8000 * math.sin(i * 2 * math.pi * 440 / r))) for i in range(n))
 open('tone.wav', 'wb').write(b'RIFF' + struct.pack('<I', 36 + len(d)) + b'WAVEfmt ' + struct.pack('<IHHIIHH', 16, 1, 1, r, r * 2, 2, 16) + b'data' + struct.pack('<I', len(d)) + d)"
 
+fail() { echo "e2e-add: $*" >&2; exit 1; }
+# Runs a command and prints its output after LABEL; its failure stops the script (inside
+# "$(...)" alone it would not).
+show() { # label command...
+    local label=$1 output; shift
+    output=$("$@") || fail "$* exited with $?: $output"
+    echo "   $label$output"
+}
 build() { # prefix program modules link-flags
-    "$1/bin/$T-gcc" $4 -O2 -o "$2" "$programs/$2.c" $("$1/bin/$T-pkg-config" --static --cflags --libs $3)
+    local flags
+    flags=$("$1/bin/$T-pkg-config" --static --cflags --libs $3) || fail "$T-pkg-config does not know: $3"
+    "$1/bin/$T-gcc" $4 -O2 -o "$2" "$programs/$2.c" $flags || fail "$2 did not build"
     local report
     report=$("$muslroot" check "$2")
     if grep -q dlopen <<< "$report"; then echo "e2e: $2 references dlopen: $report" >&2; exit 1; fi
@@ -56,7 +67,7 @@ for link in "-static" "-static-pie -fPIE"; do
     echo "== programs, $link"
     for spec in "crypto:openssl" "media:libavformat libavcodec libavutil libswscale libswresample" "edit:libedit" "curses:ncursesw" "zlib:zlib"; do
         build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
-        echo "   $(run "${spec%%:*}")"
+        show "" run "${spec%%:*}"
     done
 done
 
@@ -65,7 +76,7 @@ echo "== add zstd bzip2 (cmake and make templates)"
 for link in "-static" "-static-pie -fPIE"; do
     for spec in "zstd:libzstd" "bzip2:bzip2"; do
         build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
-        echo "   $link: $(run "${spec%%:*}")"
+        show "$link: " run "${spec%%:*}"
     done
 done
 
@@ -74,7 +85,7 @@ echo "== add curl libpq xz pcre2 libffi (zstd is there already)"
 for link in "-static" "-static-pie -fPIE"; do
     for spec in "lzma:liblzma" "pcre2:libpcre2-8" "ffi:libffi"; do
         build "$prefix" "${spec%%:*}" "${spec#*:}" "$link"
-        echo "   $link: $(run "${spec%%:*}")"
+        show "$link: " run "${spec%%:*}"
     done
 done
 fixtures="$root/Tests/MuslrootCoreTests/Fixtures"
@@ -93,17 +104,18 @@ serve server.pem server.key 3; https_port=$port
 serve plain - 2; http_port=$port
 for link in "-static" "-static-pie -fPIE"; do
     build "$prefix" curl libcurl "$link"
-    echo "   $link: $(./curl "https://localhost:$https_port/" ca.pem)"
-    echo "   $link: $(./curl "http://127.0.0.1:$http_port/")"
+    show "$link: " ./curl "https://localhost:$https_port/" ca.pem
+    show "$link: " ./curl "http://127.0.0.1:$http_port/"
 done
 if ./curl "https://localhost:$https_port/" > refused.txt; then echo "e2e: curl verified a server without its CA" >&2; exit 1; fi
-grep -q certificate refused.txt && echo "   without the test CA: $(cat refused.txt)"
+grep -q certificate refused.txt || fail "curl without the test CA did not name the certificate: $(cat refused.txt)"
+echo "   without the test CA: $(cat refused.txt)"
 if [ -d /usr/lib/postgresql ]; then
     pg_port=$(sh "$fixtures/postgres.sh" start "$work")
     for link in "-static" "-static-pie -fPIE"; do
         build "$prefix" pq libpq "$link"
-        echo "   $link: $(./pq "host=127.0.0.1 port=$pg_port user=muslroot dbname=postgres sslmode=require")"
-        echo "   $link: $(./pq "host=$work/pg/socket port=$pg_port user=muslroot dbname=postgres")"
+        show "$link: " ./pq "host=127.0.0.1 port=$pg_port user=muslroot dbname=postgres sslmode=require"
+        show "$link: " ./pq "host=$work/pg/socket port=$pg_port user=muslroot dbname=postgres"
     done
     sh "$fixtures/postgres.sh" stop "$work"
 else
@@ -115,24 +127,29 @@ echo "== a second add is a no-op"
 
 echo "== the prefix moved elsewhere still links"
 mv "$prefix" "$work/moved"; prefix="$work/moved"
-build "$prefix" crypto openssl "-static-pie -fPIE"; echo "   $(run crypto)"
+build "$prefix" crypto openssl "-static-pie -fPIE"; show "" run crypto
 
 echo "== eval \"\$(muslroot env)\": \$CC and \$PKG_CONFIG"
 ( eval "$("$muslroot" env --prefix "$prefix")"
   $CC -static -O2 -o zlib-env "$programs/zlib.c" $($PKG_CONFIG --static --cflags --libs zlib)
-  "$muslroot" check zlib-env > /dev/null && echo "   $(./zlib-env)" )
+  "$muslroot" check zlib-env > /dev/null
+  show "" ./zlib-env )
 
 echo "== remove"
 if "$muslroot" remove ncurses --prefix "$prefix" 2> refused.txt; then echo "e2e: remove ncurses was not refused" >&2; exit 1; fi
-grep -q libedit refused.txt && echo "   refused: $(cat refused.txt)"
+grep -q libedit refused.txt || fail "remove ncurses was refused without naming libedit: $(cat refused.txt)"
+echo "   refused: $(cat refused.txt)"
 "$muslroot" remove libedit --prefix "$prefix"
-[ ! -e "$prefix/$T/lib/libedit.a" ] && [ -e "$prefix/$T/lib/libncursesw.a" ] && echo "   libedit gone, ncurses kept"
+if [ -e "$prefix/$T/lib/libedit.a" ] || [ ! -e "$prefix/$T/lib/libncursesw.a" ]; then fail "remove libedit: libedit.a should be gone and libncursesw.a kept"; fi
+echo "   libedit gone, ncurses kept"
 
 if grep -q '"malloc" : "mimalloc"' "$prefix/.muslroot/manifest.json"; then
     echo "== --malloc mimalloc"
     for t in threads thread-churn fork api big detect; do
-        "$prefix/bin/$T-gcc" -static -O2 -pthread -o "m-$t" "$malloc/$t.c" && echo "   $(./m-$t | tail -1)"
+        "$prefix/bin/$T-gcc" -static -O2 -pthread -o "m-$t" "$malloc/$t.c"
+        show "" "./m-$t"
     done
-    "$prefix/bin/$T-g++" -static -O2 -pthread -o m-cxx "$malloc/cxx.cc" && echo "   $(./m-cxx | tail -1)"
+    "$prefix/bin/$T-g++" -static -O2 -pthread -o m-cxx "$malloc/cxx.cc"
+    show "" ./m-cxx
 fi
 echo "e2e-add: all checks passed (work in $work)"

@@ -4,7 +4,8 @@
 # --toolchain host, RealBuildTargetsTests and RealBuildMultiTargetTests).
 #   scripts/e2e-targets.sh PREFIX      PREFIX: an x86_64 prefix made by `muslroot bootstrap`
 #                                      (copied, not changed)
-#   TARGETS="aarch64-linux-musl arm-linux-musleabihf" (the default) MUSLROOT=path/to/muslroot
+#   TARGETS="aarch64-linux-musl arm-linux-musleabihf" (the default; muslroot's triples, as
+#   `muslroot list --targets` names them) MUSLROOT=path/to/muslroot
 #   TOOLCHAIN=host: the other targets in the host flavour (Debian's cross gcc, C only: no C++
 #   program), to try the script in minutes on a --toolchain host prefix
 #   CACHE_DIR=DIR: the sources and binary cache (default: a new one, so everything builds)
@@ -15,6 +16,9 @@
 # under qemu; `env --target T` builds a CMake and a Meson project. At the end, every file of
 # the x86_64 side must be the same bytes as before the other targets came.
 set -euo pipefail
+# Paths given relative to where the script was started, made absolute before it changes directory.
+if [[ ${MUSLROOT:-} == */* ]]; then MUSLROOT=$(realpath "$MUSLROOT"); fi
+if [ $# -ge 1 ]; then set -- "$(realpath "$1")" "${@:2}"; fi
 cd "$(dirname "$0")/.."
 root=$(pwd)
 [ $# -eq 1 ] || { echo "usage: $0 PREFIX" >&2; exit 2; }
@@ -23,8 +27,6 @@ toolchain=${TOOLCHAIN:-gcc}
 sources=(--mirror "$root/../shared/mirror" --recipes "$root/Tests/mirror-overlay" --recipes "$root/Tests/mirror-overlay-targets")
 muslroot=${MUSLROOT:-}
 if [ -z "$muslroot" ]; then swift build -c release >/dev/null; muslroot="$(swift build -c release --show-bin-path)/muslroot"; fi
-# A relative path still names the same file after the script changes directory.
-[[ $muslroot == */* ]] && muslroot=$(realpath "$muslroot")
 programs="$root/Tests/MuslrootCoreTests/Fixtures/programs"
 work=$(mktemp -d /tmp/muslroot-e2e-targets.XXXXXX)
 prefix="$work/cross"
@@ -85,11 +87,12 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
     # it a static (or static-pie) musl executable and its output, run under the emulator, holds
     # what the program prints when it works.
     prove() { # program link-flags expected-output [pkg-config modules]
-        local program="$T-$1" kind=static checked output
+        local program="$T-$1" kind=static checked output flags
         case $2 in *-static-pie*) kind=static-pie ;; esac
         if [ "$1" = cxx ]; then "$prefix/bin/$T-g++" $2 -O2 -pthread -o "$program" cxx.cc || fail "$program did not build"
-        else "$prefix/bin/$T-gcc" $2 -O2 -o "$program" "$programs/$1.c" $("$prefix/bin/$T-pkg-config" --static --cflags --libs $4) \
-                 || fail "$program did not build"
+        else
+            flags=$("$prefix/bin/$T-pkg-config" --static --cflags --libs $4) || fail "$T-pkg-config does not know: $4"
+            "$prefix/bin/$T-gcc" $2 -O2 -o "$program" "$programs/$1.c" $flags || fail "$program did not build"
         fi
         checked=$("$muslroot" check "$program") || fail "$program: check exited with $?: $checked"
         checked=${checked%%$'\n'*}
@@ -117,8 +120,26 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
 
     echo "== env --target $T: a CMake and a Meson project"
     rm -rf project && mkdir -p project/src && cp "$programs/zlib.c" project/src/main.c
-    printf 'cmake_minimum_required(VERSION 3.13)\nproject(hello C)\nfind_package(ZLIB REQUIRED)\nadd_executable(hello main.c)\ntarget_link_libraries(hello ZLIB::ZLIB)\n' > project/src/CMakeLists.txt
-    printf "project('hello', 'c')\nexecutable('hello', 'main.c', dependencies: [dependency('zlib')])\n" > project/src/meson.build
+    # try_run() and cc.run() run a target program while configuring: under the target's qemu,
+    # which the files name.
+    echo 'int main(void) { return 7; }' > project/src/probe.c
+    cat > project/src/CMakeLists.txt <<'EOF2'
+cmake_minimum_required(VERSION 3.13)
+project(hello C)
+find_package(ZLIB REQUIRED)
+try_run(PROBE_RAN PROBE_BUILT ${CMAKE_BINARY_DIR}/probe ${CMAKE_SOURCE_DIR}/probe.c)
+if(NOT PROBE_RAN EQUAL 7)
+  message(FATAL_ERROR "try_run: ${PROBE_RAN}")
+endif()
+add_executable(hello main.c)
+target_link_libraries(hello ZLIB::ZLIB)
+EOF2
+    cat > project/src/meson.build <<'EOF2'
+project('hello', 'c')
+probe = meson.get_compiler('c').run(files('probe.c'))
+assert(probe.returncode() == 7, 'cc.run: @0@ @1@'.format(probe.compiled(), probe.returncode()))
+executable('hello', 'main.c', dependencies: [dependency('zlib')])
+EOF2
     "$muslroot" env --prefix "$prefix" --target "$T" --cmake > project/toolchain.cmake
     "$muslroot" env --prefix "$prefix" --target "$T" --meson > project/cross.ini
     ( cd project

@@ -51,13 +51,15 @@ extension Muslroot {
                         smokeError = error
                     }
                 }
-                // The target checked: the one asked for, the prefix's, or the default.
+                // The target checked: the one asked for, the prefix's, or the default; none when
+                // which one could not be told (the error says so).
                 let triple = try manifest?.triple() ?? targetOption.requested() ?? .default
-                let target = TargetListing(try TargetProfile(triple), machine: BuildHost.current().architecture,
-                                           path: context.environment["PATH"] ?? "/usr/bin:/bin")
+                let target = smokeError is TargetError ? nil
+                    : TargetListing(try TargetProfile(triple), machine: BuildHost.current().architecture,
+                                    path: context.environment["PATH"] ?? "/usr/bin:/bin")
                 if json {
                     struct Output: Encodable {
-                        var host: HostReport; var target: TargetListing; var meson: MesonReport; var smokeTest: [String]?; var smokeTestError: String?
+                        var host: HostReport; var target: TargetListing?; var meson: MesonReport; var smokeTest: [String]?; var smokeTestError: String?
                         var toolchain: ToolchainFlavor?; var malloc: Allocator?
                     }
                     context.output.line(try JSONOutput.encode(Output(host: report, target: target, meson: meson, smokeTest: smoke,
@@ -65,7 +67,7 @@ extension Muslroot {
                                                        toolchain: manifest?.flavor, malloc: manifest?.allocator)))
                 } else {
                     context.output.line(report.text)
-                    context.output.line(target.doctorText)
+                    if let target { context.output.line(target.doctorText) }
                     context.output.line(meson.text(prefix: prefix.map(context.absolute)))
                     if let manifest {
                         context.output.line("toolchain: \(manifest.flavor.rawValue)\(manifest.flavor == .host ? " (C only: the host's gcc with the prefix's musl)" : " (C and C++)"); "

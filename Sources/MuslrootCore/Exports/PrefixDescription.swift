@@ -51,7 +51,7 @@ public struct PrefixDescription: Sendable, Equatable {
         description.isFirstTarget = Manifest.load(prefix: root).map { $0.target == triple.description } ?? true
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: description.tool("gcc")) else {
-            throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"))
+            throw PrefixError.noToolchain(prefix: root, missing: description.tool("gcc"), target: triple.description)
         }
         description.hasCXX = fm.isExecutableFile(atPath: description.tool("g++"))
         description.packages = (manifest?.packages.map(\.name) ?? []).sorted()

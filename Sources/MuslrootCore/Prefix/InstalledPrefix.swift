@@ -8,8 +8,11 @@ public enum InstalledPrefix {
     /// prefix holds several.
     public static func requireToolchain(_ prefix: String, target requested: Triple? = nil) throws -> (manifest: Manifest, note: String?) {
         let chosen = try PrefixTargets.load(prefix: prefix).choose(requested)
-        let gcc = "\(prefix)/bin/\(try chosen.manifest.triple())-gcc"
-        guard FileManager.default.isExecutableFile(atPath: gcc) else { throw PrefixError.noToolchain(prefix: prefix, missing: gcc) }
+        let triple = try chosen.manifest.triple()
+        let gcc = "\(prefix)/bin/\(triple)-gcc"
+        guard FileManager.default.isExecutableFile(atPath: gcc) else {
+            throw PrefixError.noToolchain(prefix: prefix, missing: gcc, target: triple.description)
+        }
         return chosen
     }
 

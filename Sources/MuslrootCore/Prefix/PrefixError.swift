@@ -45,7 +45,7 @@ extension PrefixError: CustomStringConvertible {
             return "smoke test failed: \(check)\n\(detail)\n\(nextStep)"
         case let .noToolchain(prefix, missing, target):
             return "no toolchain in \(prefix): \(missing) does not exist; build one with: muslroot bootstrap --prefix \(prefix)"
-                + (target.map { " --target \($0)" } ?? "")
+                + (target.map { $0 == Triple.default.description ? "" : " --target \($0)" } ?? "")
         case let .installFailed(path, reason):
             return "could not install into \(path): \(reason); \(path) was left as it was. "
                 + "Fix the cause and run the same command again: the built toolchain is kept and not built again"

@@ -58,7 +58,7 @@ public struct SmokeTest: Sendable {
     public func checkingCompiler() throws -> SmokeTest {
         let gcc = "\(root)/bin/\(triple)-gcc"
         guard FileManager.default.isExecutableFile(atPath: gcc) else {
-            throw PrefixError.noToolchain(prefix: root, missing: gcc)
+            throw PrefixError.noToolchain(prefix: root, missing: gcc, target: triple.description)
         }
         return self
     }

@@ -64,8 +64,15 @@ struct EnvCommandTests {
         #expect(throws: PrefixError.self) { try PrefixDescription.read(prefix: directory.path) }
         let result = try await CLI.process(["env", "--prefix", directory.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("muslroot bootstrap --prefix \(directory.path)"))
+        #expect(result.stderr.contains("muslroot bootstrap --prefix \(directory.path)\n") || result.stderr.hasSuffix("--prefix \(directory.path)"),
+                "x86_64 needs no --target: \(result.stderr)")
         #expect(result.stdout.isEmpty)
+        // Asked for another target: the bootstrap that makes it, with --target.
+        for command in [["env"], ["doctor"], ["add", "zlib"]] {
+            let other = try await CLI.process(command + ["--prefix", directory.path, "--target", "aarch64-linux-musl"])
+            #expect(other.status == 1, "\(command): \(other.stderr)")
+            #expect(other.stderr.contains("muslroot bootstrap --prefix \(directory.path) --target aarch64-linux-musl"), "\(command): \(other.stderr)")
+        }
     }
 
     @Test func printsEachFormAndRefusesTwoFiles() async throws {

@@ -140,12 +140,13 @@ struct SmokeTestTests {
         let fake = FakeToolchain("smoke-foreign")
         defer { fake.dir.remove() }
         let root = "\(fake.dir.path)/stage"
-        let aarch64 = try TargetProfile(parsing: "aarch64-linux-musl").triple
-        fake.install(into: root, triple: aarch64)
+        // riscv64: foreign on x86_64 and aarch64 build machines alike.
+        let riscv64 = try TargetProfile(parsing: "riscv64-linux-musl").triple
+        fake.install(into: root, triple: riscv64)
         // SMOKE_BROKEN makes every program fail if it runs: none may.
         let environment = fake.environment(["PATH": try pathWithoutEmulator(fake), "SMOKE_BROKEN": "1"])
-        let result = try await SmokeTest(root: root, triple: aarch64, staticProblem: { _ in nil }, environment: environment).run()
-        let note = " (not run: qemu-aarch64-static is not installed; Debian: apt-get install qemu-user-static)"
+        let result = try await SmokeTest(root: root, triple: riscv64, staticProblem: { _ in nil }, environment: environment).run()
+        let note = " (not run: qemu-riscv64-static is not installed; Debian: apt-get install qemu-user-static)"
         #expect(result.checks == ["C program: compiled, linked statically\(note)",
                                   "C++ program (exceptions, iostream, std::thread): compiled, linked statically\(note)",
                                   "static-pie C program: compiled, linked\(note)"])
@@ -153,7 +154,7 @@ struct SmokeTestTests {
         #expect(fake.leftovers.isEmpty)
 
         // Not run, but still checked: a program that is not static fails the smoke test.
-        let dynamic = SmokeTest(root: root, triple: aarch64, staticProblem: { _ in "it has an ELF interpreter" }, environment: environment)
+        let dynamic = SmokeTest(root: root, triple: riscv64, staticProblem: { _ in "it has an ELF interpreter" }, environment: environment)
         let error = await #expect(throws: PrefixError.self) { try await dynamic.run() }
         guard case let .smokeTestFailed(check, detail, _)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(check == "static C program is not static")

@@ -28,9 +28,9 @@ struct TargetProfileTests {
         #expect(try TargetProfile(parsing: "riscv64gc-unknown-linux-musl").triple.vendorSpellings
                 == ["riscv64-unknown-linux-musl", "riscv64gc-unknown-linux-musl"])
         #expect(Triple.x86_64Musl.vendorSpellings == ["x86_64-unknown-linux-musl"])
-        // A near miss is named as the user wrote it, not as muslroot read it.
-        #expect(throws: TargetError.unknown(target: "armv7-linux-musleabihf", known: TargetProfile.known.map(\.triple.description))) {
-            try TargetProfile(parsing: "armv7-linux-musleabihf")
+        // A near miss is named as the user wrote it (vendor and all), not as muslroot read it.
+        #expect(throws: TargetError.unknown(target: "armv7-alpine-linux-musleabihf", known: TargetProfile.known.map(\.triple.description))) {
+            try TargetProfile(parsing: "armv7-alpine-linux-musleabihf")
         }
     }
 
