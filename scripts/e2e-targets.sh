@@ -119,27 +119,8 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
     done
 
     echo "== env --target $T: a CMake and a Meson project"
-    rm -rf project && mkdir -p project/src && cp "$programs/zlib.c" project/src/main.c
-    # try_run() and cc.run() run a target program while configuring: under the target's qemu,
-    # which the files name.
-    echo 'int main(void) { return 7; }' > project/src/probe.c
-    cat > project/src/CMakeLists.txt <<'EOF2'
-cmake_minimum_required(VERSION 3.13)
-project(hello C)
-find_package(ZLIB REQUIRED)
-try_run(PROBE_RAN PROBE_BUILT ${CMAKE_BINARY_DIR}/probe ${CMAKE_SOURCE_DIR}/probe.c)
-if(NOT PROBE_RAN EQUAL 7)
-  message(FATAL_ERROR "try_run: ${PROBE_RAN}")
-endif()
-add_executable(hello main.c)
-target_link_libraries(hello ZLIB::ZLIB)
-EOF2
-    cat > project/src/meson.build <<'EOF2'
-project('hello', 'c')
-probe = meson.get_compiler('c').run(files('probe.c'))
-assert(probe.returncode() == 7, 'cc.run: @0@ @1@'.format(probe.compiled(), probe.returncode()))
-executable('hello', 'main.c', dependencies: [dependency('zlib')])
-EOF2
+    rm -rf project && mkdir project && cp -r "$root/Tests/MuslrootCoreTests/Fixtures/cross-project" project/src
+    cp "$programs/zlib.c" project/src/main.c
     "$muslroot" env --prefix "$prefix" --target "$T" --cmake > project/toolchain.cmake
     "$muslroot" env --prefix "$prefix" --target "$T" --meson > project/cross.ini
     ( cd project

@@ -88,27 +88,13 @@ struct RealBuildTargetsTests {
         guard hostProgram("cmake") != nil, hostProgram("meson") != nil, hostProgram("ninja") != nil else { return }
         let project = TemporaryDirectory("target-project")
         defer { project.remove() }
+        // A CMake and a Meson project (Fixtures/cross-project) around the zlib program; each
+        // also runs a target program while configuring.
+        let fixture = "\(TestPaths.repository)/Tests/MuslrootCoreTests/Fixtures/cross-project"
+        for file in ["CMakeLists.txt", "meson.build", "probe.c"] {
+            project.write("src/\(file)", try String(contentsOfFile: "\(fixture)/\(file)", encoding: .utf8))
+        }
         project.write("src/main.c", try String(contentsOfFile: "\(RealBuildAddTests.fixtures)/zlib.c", encoding: .utf8))
-        // try_run() and cc.run() run a target program while configuring: directly where this
-        // machine runs the target's programs, else under its qemu (the files name it).
-        project.write("src/probe.c", "int main(void) { return 7; }\n")
-        project.write("src/CMakeLists.txt", """
-            cmake_minimum_required(VERSION 3.13)
-            project(hello C)
-            find_package(ZLIB REQUIRED)
-            try_run(PROBE_RAN PROBE_BUILT ${CMAKE_BINARY_DIR}/probe ${CMAKE_SOURCE_DIR}/probe.c)
-            if(NOT PROBE_RAN EQUAL 7)
-              message(FATAL_ERROR "try_run: ${PROBE_RAN}")
-            endif()
-            add_executable(hello main.c)
-            target_link_libraries(hello ZLIB::ZLIB)
-            """)
-        project.write("src/meson.build", """
-            project('hello', 'c')
-            probe = meson.get_compiler('c').run(files('probe.c'))
-            assert(probe.returncode() == 7, 'cc.run: @0@ @1@'.format(probe.compiled(), probe.returncode()))
-            executable('hello', 'main.c', dependencies: [dependency('zlib')])
-            """)
         for (option, file) in [("--cmake", "toolchain.cmake"), ("--meson", "cross.ini")] {
             let printed = try await CLI.process(["env", "--prefix", prefix, option])
             try #require(printed.status == 0, "\(printed.stderr)")
