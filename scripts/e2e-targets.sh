@@ -35,6 +35,14 @@ cp -a "$1" "$prefix"
 sources+=(--cache-dir "${CACHE_DIR:-$work/cache}")
 cd "$work"
 fail() { echo "e2e-targets: $*" >&2; exit 1; }
+# The first line of `muslroot check PROGRAM`; fails unless it names a KIND (static or
+# static-pie) musl executable. Call it as `checked=$(static_check ...) || exit 1`.
+static_check() { # program kind
+    local report
+    report=$("$muslroot" check "$1") || fail "$1: check exited with $?: $report"
+    report=${report%%$'\n'*}
+    case $report in *": $2 executable, "*", musl"*) echo "$report" ;; *) fail "$1: check says: $report" ;; esac
+}
 timed() { /usr/bin/time -f "   %e s wall, %U s user, %S s system" "$@"; }
 
 # Every file of the x86_64 side (its manifest's files), with its sha256 or link destination.
@@ -94,9 +102,7 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
             flags=$("$prefix/bin/$T-pkg-config" --static --cflags --libs $4) || fail "$T-pkg-config does not know: $4"
             "$prefix/bin/$T-gcc" $2 -O2 -o "$program" "$programs/$1.c" $flags || fail "$program did not build"
         fi
-        checked=$("$muslroot" check "$program") || fail "$program: check exited with $?: $checked"
-        checked=${checked%%$'\n'*}
-        case $checked in *": $kind executable, "*", musl"*) ;; *) fail "$program: check says: $checked" ;; esac
+        checked=$(static_check "$program" "$kind") || exit 1
         case $1 in
         media) output=$("$emulator" "./$program" tone.wav) ;;
         edit) output=$(printf 'first\nsecond\nthird one\n' | "$emulator" "./$program") ;;
@@ -129,9 +135,7 @@ print(next(t['programs'].get('emulatorPath', 'env') for t in json.load(sys.stdin
       { meson setup --cross-file cross.ini meson-build src && ninja -C meson-build; } > meson.log 2>&1 \
           || fail "the Meson project did not build: $PWD/meson.log"
       for program in cmake-build/hello meson-build/hello; do
-          checked=$("$muslroot" check "$program") || fail "$program: check exited with $?: $checked"
-          checked=${checked%%$'\n'*}
-          case $checked in *": static executable, "*", musl"*) ;; *) fail "$program: check says: $checked" ;; esac
+          checked=$(static_check "$program" static) || exit 1
           output=$("$emulator" "$program") || fail "$program exited with $?: $output"
           case $output in *"zlib ok: 4096 bytes"*) ;; *) fail "$program printed: $output" ;; esac
           echo "   $program: $checked; $output"

@@ -10,8 +10,7 @@ extension TargetListing {
         if hostToolchain.installed {
             lines.append("  ok       \(hostToolchain.compiler) (\(hostToolchain.package)) for \(host)")
         } else {
-            lines.append("  missing  \(hostToolchain.missing ?? hostToolchain.compiler)  needed by \(host); "
-                + "install: apt-get install \(hostToolchain.missingPackage ?? hostToolchain.package)")
+            lines.append("  missing  \(hostToolchain.lacking.tool)  needed by \(host); install: apt-get install \(hostToolchain.lacking.package)")
         }
         switch programs.runs {
         case "native":

@@ -15,6 +15,9 @@ public struct TargetListing: Encodable, Sendable, Equatable {
         /// When not: the first tool missing and the Debian package that has it.
         public var missing: String?
         public var missingPackage: String?
+
+        /// The tool to name as missing and the package to install, when not installed.
+        var lacking: (tool: String, package: String) { (missing ?? compiler, missingPackage ?? package) }
     }
 
     /// How the build machine runs the target's static programs.
@@ -80,7 +83,7 @@ extension TargetListing {
         let toolchainTexts = listings.map { listing in
             let toolchain = listing.hostToolchain
             return toolchain.installed ? "\(toolchain.compiler) (\(toolchain.package)): installed"
-                : "\(toolchain.missing ?? toolchain.compiler) (\(toolchain.missingPackage ?? toolchain.package)): not installed"
+                : "\(toolchain.lacking.tool) (\(toolchain.lacking.package)): not installed"
         }
         let toolchainWidth = toolchainTexts.map(\.count).max() ?? 0
         var lines = ["\("target".rightPadded(to: tripleWidth))  \("Rust target".rightPadded(to: rustWidth))  "
